@@ -5,7 +5,7 @@ PY := $(CURDIR)/.venv/bin/python
 export PATH := $(CURDIR)/.venv/bin:$(PATH)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup test test-long demo loc help
+.PHONY: setup test test-long demo loc readme help
 help:
 	@echo "make setup      install everything a fresh Debian 12 machine needs"
 	@echo "make test       every layer's tests (under 45 minutes on 2 cores)"
@@ -24,5 +24,8 @@ test-long:
 
 loc:
 	@$(PY) tools/loc.py
+
+readme:
+	@$(PY) tools/loc.py --readme > /dev/null
 
 -include mk/*.mk
