@@ -310,4 +310,6 @@ l0_bad: .space 4096
 p0: .space 4096
 p1: .space 4096
 p2: .space 4096
+
+    .text
 END

@@ -1,0 +1,5 @@
+import sys
+
+from toolchain.asm.cli import main
+
+sys.exit(main())

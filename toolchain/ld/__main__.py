@@ -1,0 +1,5 @@
+import sys
+
+from toolchain.ld.cli import main
+
+sys.exit(main())

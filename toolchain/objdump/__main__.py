@@ -1,0 +1,5 @@
+import sys
+
+from toolchain.objdump.cli import main
+
+sys.exit(main())
