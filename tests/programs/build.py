@@ -4,9 +4,10 @@
     python tests/programs/build.py prog.c -o prog.elf [--target soc|qemu]
 
 .S files are self-check programs (common/check.h), .c files are user-level
-programs written against user/port.h. The toolchain is GNU binutils/gcc by
-default; --toolchain ours (or B2G_TOOLCHAIN=ours) uses the project's own
-python -m toolchain.cc / toolchain.asm / toolchain.ld instead (C: SoC only).
+programs written against user/port.h. Self-check programs are built by our own
+toolchain.asm / toolchain.ld by default, C programs by GNU gcc (the reference
+for the qemu comparisons); --toolchain gnu|ours (or B2G_TOOLCHAIN) chooses
+(our toolchain.cc builds C for the SoC target only).
 """
 import argparse
 import os
@@ -72,7 +73,8 @@ def build_c(src, out, target, defines=()):
 
 
 def build(src, out, toolchain=None, target="soc", defines=()):
-    toolchain = toolchain or os.environ.get("B2G_TOOLCHAIN", "gnu")
+    default = "ours" if src.endswith(".S") else "gnu"
+    toolchain = toolchain or os.environ.get("B2G_TOOLCHAIN") or default
     if toolchain not in ("gnu", "ours"):
         raise BuildError(f"unknown toolchain {toolchain!r}")
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
