@@ -1,0 +1,15 @@
+/* S-mode entry: the firmware (entry.S) mrets here with paging off. */
+#include "kernel.h"
+
+void kmain(void) {
+    w_stvec(trap_vec);
+    kprintf("\nbits2gpt kernel\n");
+    int free_start = fs_mount();
+    if (free_start < 0) {
+        kprintf("kernel: no FAT volume (RAM disk or SD card)\n");
+        halt(94);
+    }
+    kalloc_init((u32)free_start);
+    kprintf("%u KiB free\n", free_pages() * 4);
+    start_first("/bin/init");
+}
