@@ -3,8 +3,8 @@
 #   make run PROG=x.elf [ARGS=...]    run a program on it; exits with its status
 
 EMU := build/emu/emu
-EMU_SRC := $(wildcard sim/emu/*.c)
-EMU_HDR := $(wildcard sim/emu/*.h)
+EMU_SRC := $(wildcard sim/emu/*.c) sim/sdcard/sdcard.c
+EMU_HDR := $(wildcard sim/emu/*.h) sim/sdcard/sdcard.h
 EMU_CFLAGS := -O2 -g -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter
 
 .PHONY: emu run

@@ -16,7 +16,7 @@ BOOT_CMD = if [ -t 0 ]; then saved=$$(stty -g); stty -icanon -echo -isig; fi; \
 	$(1); status=$$?; if [ -t 0 ]; then stty $$saved; fi; exit $$status
 
 boot: os-image
-	@$(call BOOT_CMD,EMU_SD_IMAGE=build/kernel/sd.img build/emu/emu build/kernel/kernel.elf)
+	@$(call BOOT_CMD,build/emu/emu --sd build/kernel/sd.img build/kernel/kernel.elf)
 
 boot-ramdisk: os-image
 	@$(call BOOT_CMD,build/emu/emu --load-addr 0x40000000 build/kernel/os.bin)

@@ -18,6 +18,7 @@ static const char usage[] =
     "  --max-insns N     stop with status 124 after N instructions\n"
     "  --cpu-hz N        the mtime rate reported by simctrl.cpu_hz (default 100000000)\n"
     "  --gdb PORT        wait for gdb on 127.0.0.1:PORT\n"
+    "  --sd IMAGE        attach IMAGE as the SD card (read and written in place)\n"
     "  --stats           print instructions and MIPS to stderr at the end\n";
 
 static void usage_error(const char *msg, const char *arg)
@@ -75,6 +76,9 @@ int main(int argc, char **argv)
             m->max_insns = parse_number(a, argv[++i]);
         } else if (!strcmp(a, "--cpu-hz")) {
             m->cpu_hz = (uint32_t)parse_number(a, argv[++i]);
+        } else if (!strcmp(a, "--sd")) {
+            if (sd_attach(argv[++i]) != 0)
+                return EXIT_USAGE;
         } else if (!strcmp(a, "--gdb")) {
             gdb_port = (int)parse_number(a, argv[++i]);
         } else if (a[0] == '-') {

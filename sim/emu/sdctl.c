@@ -1,29 +1,27 @@
 /* The SD controller of docs/sd-image.md (CSR page 4) over the card model of
  * sim/sdcard. Every operation completes at once (status never shows busy),
- * byte for byte what the gateware puts on the wire. The card image comes
- * from the environment variable EMU_SD_IMAGE until main.c has --sd. */
+ * byte for byte what the gateware puts on the wire. The card image is
+ * attached by --sd; without one the slot is empty and commands time out. */
 #include <stdio.h>
 #include <stdlib.h>
 #include "emu.h"
-#include "../sdcard/sdcard.c"   /* the model is one file; the emu build compiles only sim/emu */
+#include "../sdcard/sdcard.h"
 
 enum { ST_TIMEOUT = 2, ST_CRC = 4, ST_CARD = 8 };
 
 static struct sdcard *card;
-static int card_tried;
 static uint32_t sd_cmd, sd_arg, sd_r1, sd_resp, sd_status, sd_clkdiv = 255, sd_timeout = 0x100000, sd_cs;
 static uint8_t sd_buf[512];
 
-static struct sdcard *the_card(void)
+/* Opens the card image for --sd; nonzero (with a message) if it cannot. */
+int sd_attach(const char *path)
 {
-    const char *path = getenv("EMU_SD_IMAGE");
-    if (!card_tried && path) {
-        card = sdcard_open(path, 0);
-        if (!card)
-            fprintf(stderr, "emu: cannot open SD image %s\n", path);
+    card = sdcard_open(path, 0);
+    if (!card) {
+        fprintf(stderr, "emu: cannot open SD image %s\n", path);
+        return -1;
     }
-    card_tried = 1;
-    return card;
+    return 0;
 }
 
 static uint8_t xfer(uint8_t b) { return sdcard_exchange(card, b); }
@@ -106,7 +104,7 @@ static void op_write(uint8_t token)
 static void run_op(uint32_t op)
 {
     sd_status = 0;
-    if (!the_card()) {
+    if (!card) {
         sd_status = ST_TIMEOUT;     /* no card: nothing ever answers */
         return;
     }
@@ -167,7 +165,7 @@ bool sd_store(Machine *m, uint32_t off, uint32_t v)
     case 0x18: sd_timeout = v; return true;
     case 0x1C:
         sd_cs = v & 3;
-        if (the_card())
+        if (card)
             sdcard_select(card, sd_cs & 1);
         return true;
     }

@@ -114,9 +114,9 @@ def test_sd_card_boot_writes_a_volume_fsck_and_mtools_accept(image, tmp_path):
     keys = ("mkdir /home/docs\necho first line > /home/docs/notes.txt\n"
             "echo second line >> /home/docs/notes.txt\ncp /etc/tests/tools.sh /home/t.sh\n"
             "rm /home/t.sh\ncat /home/docs/notes.txt\nexit 0\n")
-    r = subprocess.run([EMU, "--max-insns", "6000000000", os.path.join(REPO, "build", "kernel", "kernel.elf")],
-                       input=keys.encode(), capture_output=True, timeout=300,
-                       env=dict(os.environ, EMU_SD_IMAGE=str(card)))
+    r = subprocess.run([EMU, "--max-insns", "6000000000", "--sd", str(card),
+                        os.path.join(REPO, "build", "kernel", "kernel.elf")],
+                       input=keys.encode(), capture_output=True, timeout=300)
     out = r.stdout.decode(errors="replace")
     assert "disk: SD card" in out and r.returncode == 0, out
     fsck = subprocess.run(["fsck.fat", "-n", str(card)], capture_output=True, text=True)

@@ -114,3 +114,9 @@ def test_wfi_that_can_never_wake(run, tmp_path):
     proc = run("--load-addr", "0x40000000", prog)
     assert proc.returncode == 125
     assert "can never wake" in error_of(proc)
+
+
+def test_missing_sd_image_is_a_clear_error(run, build, tmp_path):
+    proc = run("--sd", str(tmp_path / "no-such.img"), build(ALU))
+    assert proc.returncode == 2
+    assert b"cannot open SD image" in proc.stderr
