@@ -1,0 +1,3 @@
+from ..helper import twice
+def greet(name):
+    return f"hello {name} x{twice(2)}"

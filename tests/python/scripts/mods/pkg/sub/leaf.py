@@ -1,0 +1,2 @@
+from ...helper import VALUE
+LEAF = ("leaf", VALUE)
