@@ -258,6 +258,15 @@ static bool clint_store(Machine *m, uint32_t off, uint32_t v)
 
 /* ---- dispatch: a new device is one line here ---- */
 
+/* page 5: the tensor accelerator model (accel.c), interrupt line 3 */
+bool accel_load(Machine *m, uint32_t off, uint32_t *v);
+bool accel_store(Machine *m, uint32_t off, uint32_t v);
+bool accel_irq(void);
+
+/* page 4: the SD controller over the sim/sdcard model (sdctl.c) */
+bool sd_load(Machine *m, uint32_t off, uint32_t *v);
+bool sd_store(Machine *m, uint32_t off, uint32_t v);
+
 typedef struct {
     uint32_t base, size;
     bool (*load)(Machine *m, uint32_t off, uint32_t *v);
@@ -269,7 +278,8 @@ static const Device devices[] = {
     { CSR_BASE + 0x0800, 0x800, uart_load, uart_store },
     { CSR_BASE + 0x1000, 0x800, timer_load_reg, timer_store },
     { CSR_BASE + 0x1800, 0x800, simctrl_load, simctrl_store },
-    /* page 4 (0xF000_2000): the SD card model from sim/sdcard goes here */
+    { CSR_BASE + 0x2000, 0x800, sd_load, sd_store },    /* page 4: SD controller, sdctl.c */
+    { CSR_BASE + 0x2800, 0x800, accel_load, accel_store },
     { CLINT_BASE, 0x10000, clint_load, clint_store },
 };
 
@@ -307,6 +317,8 @@ uint32_t irq_lines(Machine *m)
         if (m->timer_pending)
             lines |= 2;
     }
+    if (accel_irq())
+        lines |= 8;
     return lines;
 }
 

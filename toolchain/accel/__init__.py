@@ -1,0 +1,1 @@
+"""Builds command streams for the tensor accelerator (gateware/accel, docs/accel.md)."""
