@@ -22,6 +22,9 @@ test:
 test-long:
 	$(PY) -m pytest tests -m long
 
+demo:
+	bash tools/demo.sh
+
 loc:
 	@$(PY) tools/loc.py
 
