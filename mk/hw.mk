@@ -1,0 +1,25 @@
+# gateware/cpu, soc, sim, boards (issue 3).
+#   make sim PROG=x.elf [TRACE=t.txt] [WAVE=w.fst] [MAX_CYCLES=N]
+#                                   run a program on the Verilator SoC
+#   make bitstream BOARD=ulx3s|colorlight_i5   build/<board>/ bitstream + report.txt
+#   make flash BOARD=...             load it with openFPGALoader
+#   make boot-rom                    build/boot/boot.bin from software/boot
+
+SIM_OPTS = $(if $(TRACE),--trace $(TRACE)) $(if $(WAVE),--wave $(WAVE)) \
+           $(if $(MAX_CYCLES),--max-cycles $(MAX_CYCLES))
+
+.PHONY: sim bitstream flash boot-rom
+sim:
+	@test -n "$(PROG)" || { echo "usage: make sim PROG=program.elf [TRACE=file] [WAVE=file.fst]"; exit 2; }
+	@$(PY) -m sim.run $(SIM_OPTS) $(PROG)
+
+bitstream:
+	@test -n "$(BOARD)" || { echo "usage: make bitstream BOARD=ulx3s|colorlight_i5"; exit 2; }
+	$(PY) -m boards.build $(BOARD)
+
+flash:
+	@test -n "$(BOARD)" || { echo "usage: make flash BOARD=ulx3s|colorlight_i5"; exit 2; }
+	$(PY) -m boards.flash $(BOARD)
+
+boot-rom:
+	$(PY) -m software.boot.build

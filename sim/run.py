@@ -1,0 +1,57 @@
+"""make sim PROG=x.elf: run a program on the Verilator model of the SoC.
+
+    python -m sim.run [--trace FILE] [--wave FILE] [--max-cycles N] [--ram-latency N] program.elf
+
+UART output goes to stdout, UART input comes from stdin; the exit status is
+the value the program wrote to simctrl.exit (124 if --max-cycles ran out).
+Simulated cycles and cycles per wall second are printed on stderr."""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+
+from sim import elf_load, model
+from sim.soc_sim import MAIN_RAM_SIZE
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="make sim", description=__doc__.split("\n")[0])
+    parser.add_argument("program")
+    parser.add_argument("--trace", help="write retired instructions (docs/isa.md format)")
+    parser.add_argument("--wave", help="write an FST waveform")
+    parser.add_argument("--max-cycles", type=int, default=0)
+    parser.add_argument("--ram-latency", type=int, default=0,
+                        help="wait cycles per main-RAM access (SDRAM-like)")
+    parser.add_argument("--verbose", action="store_true", help="show the model build")
+    args = parser.parse_args(argv)
+    try:
+        with open(args.program, "rb") as f:
+            images = elf_load.memory_images(f.read(), MAIN_RAM_SIZE)
+    except (OSError, elf_load.ElfError) as e:
+        print(f"{args.program}: error: {e}", file=sys.stderr)
+        return 1
+    try:
+        binary = model.build(verbose=args.verbose)
+    except subprocess.CalledProcessError as e:
+        print(f"sim: building the Verilator model failed:\n{e.stderr or ''}", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="b2g-sim-") as tmp:
+        plusargs = []
+        for name, words in images.items():
+            path = os.path.join(tmp, name + ".hex")
+            elf_load.write_readmemh(words, path)
+            plusargs.append(f"+{name}={path}")
+        if args.trace:
+            plusargs.append(f"+trace={os.path.abspath(args.trace)}")
+        if args.wave:
+            plusargs.append(f"+wave={os.path.abspath(args.wave)}")
+        if args.ram_latency:
+            plusargs.append(f"+main_ram_latency={args.ram_latency}")
+        if args.max_cycles:
+            plusargs.append(f"+max_cycles={args.max_cycles}")
+        return subprocess.run([binary, *plusargs]).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""Helpers shared by the CPU and SoC tests: assemble with GNU binutils, run
+on the Verilator SoC (sim/run.py) and on the emulator, compare traces."""
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+COMMON = os.path.join(ROOT, "tests", "programs", "common")
+EMU = os.path.join(ROOT, "build", "emu", "emu")
+GCC = ["riscv64-unknown-elf-gcc", "-march=rv32im_zicsr_zifencei", "-mabi=ilp32", "-nostdlib",
+       "-Wl,--no-warn-rwx-segments", "-I", COMMON, "-T", os.path.join(COMMON, "link.ld")]
+
+
+def assemble(source, elf):
+    subprocess.run(GCC + ["-o", str(elf), str(source)], check=True, capture_output=True)
+    return elf
+
+
+def run_sim(elf, *options, max_cycles=2_000_000, stdin=None):
+    """Runs the program on the Verilator SoC; returns the CompletedProcess."""
+    return subprocess.run([sys.executable, "-m", "sim.run", "--max-cycles", str(max_cycles),
+                           *options, str(elf)], cwd=ROOT, capture_output=True, text=True,
+                          input=stdin, timeout=600)
+
+
+def build_emu():
+    subprocess.run(["make", "-s", "emu"], cwd=ROOT, check=True, capture_output=True)
+    return EMU
+
+
+def first_difference(expected, actual):
+    """The first line where the RTL trace leaves the emulator's, or None.
+    The RTL may run a few instructions past the exit store."""
+    for i, line in enumerate(expected):
+        if i >= len(actual) or actual[i] != line:
+            got = actual[i] if i < len(actual) else "<end of trace>"
+            context = "\n".join(expected[max(0, i - 4):i])
+            return f"line {i + 1}:\n{context}\nemulator: {line}\nrtl:      {got}"
+    return None
