@@ -39,7 +39,7 @@ async def read_write_set_clear(dut):
     assert await csr_read(dut, 0x340) == 0xF00F
     await csr_write(dut, 0x341, 0x12345677)       # mepc drops the low bits
     assert await csr_read(dut, 0x341) == 0x12345674
-    assert await csr_read(dut, 0x301) == 0x40141101
+    assert await csr_read(dut, 0x301) == 0x40001100
     assert await csr_read(dut, 0xF14) == 0
     dut.csr_addr.value = 0x7C5
     await Timer(1, "ns")
