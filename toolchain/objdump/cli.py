@@ -183,5 +183,9 @@ def main(argv=None):
         for sec in obj.sections:
             if sec.flags & elf.SHF_EXECINSTR and sec.type == elf.SHT_PROGBITS and sec.size:
                 dump_section(obj, sec, show_relocs, out)
-        print("\n".join(out))
+        try:
+            print("\n".join(out))
+        except BrokenPipeError:               # e.g. piped into head: not an error
+            sys.stderr.close()
+            return status
     return status
