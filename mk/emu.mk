@@ -1,6 +1,6 @@
 # sim/emu: the instruction-level emulator (issue 6).
 #   make emu                          build build/emu/emu
-#   make run PROG=x.elf [ARGS=...]    run a program on it; exits with its status
+#   make run PROG=x.elf [ARGS=...]    run a program on it; fails if its status is not 0
 
 EMU := build/emu/emu
 EMU_SRC := $(wildcard sim/emu/*.c) sim/sdcard/sdcard.c

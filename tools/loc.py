@@ -29,6 +29,7 @@ LAYERS = [
      ["toolchain/asm/", "toolchain/ld/", "toolchain/objdump/", "toolchain/elf/"]),
     ("C compiler (toolchain/cc)", 2_000, ["toolchain/cc/"]),
     ("SD image tool (toolchain/sdimg)", 300, ["toolchain/sdimg/"]),
+    ("accelerator programs (toolchain/accel)", 500, ["toolchain/accel/"]),
     ("compiler runtime (software/rt)", 1_000, ["software/rt/"]),
     ("Python runtime (software/python)", 50_000, ["software/python/"]),
     ("OS (software/kernel, boot)", 2_500, ["software/kernel/", "software/boot/"]),
