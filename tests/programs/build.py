@@ -1,7 +1,7 @@
 """Build a test program into an ELF file for the SoC (or for qemu-riscv32).
 
     python tests/programs/build.py prog.S -o prog.elf [--toolchain gnu|ours]
-    python tests/programs/build.py prog.c -o prog.elf [--target soc|qemu]
+    python tests/programs/build.py prog.c -o prog.elf [--target soc|qemu|virt]
 
 .S files are self-check programs (common/check.h), .c files are user-level
 programs written against user/port.h. Self-check programs are built by our own
@@ -68,6 +68,8 @@ def build_c(src, out, target, defines=()):
              "-I", port, "-T", LINK_SCRIPT, "-Wl,--no-warn-rwx-segments"]
     if target == "qemu":
         flags.append("-DTARGET_QEMU")
+    elif target == "virt":                  # qemu-system's virt machine: RAM at 0x80000000
+        flags += ["-DTARGET_VIRT", "-Wl,--section-start=.text=0x80000000"]
     flags += [f"-D{d}" for d in defines]
     _run([GCC, *C_ARCH, *flags, "-o", out, os.path.join(port, "crt.S"), src, "-lgcc"])
 
@@ -94,7 +96,7 @@ def main():
     ap.add_argument("src")
     ap.add_argument("-o", dest="out", required=True)
     ap.add_argument("--toolchain", choices=["gnu", "ours"])
-    ap.add_argument("--target", choices=["soc", "qemu"], default="soc")
+    ap.add_argument("--target", choices=["soc", "qemu", "virt"], default="soc")
     args = ap.parse_args()
     try:
         build(args.src, args.out, args.toolchain, args.target)

@@ -1,6 +1,7 @@
 /* The tiny portability layer of the user-level test programs: the same C
- * source prints through the SoC's UART (emulator) or write(2) (qemu-riscv32
- * user mode, built with -DTARGET_QEMU), and ends with an exit status. */
+ * source prints through the SoC's UART (emulator), write(2) (qemu-riscv32
+ * user mode, built with -DTARGET_QEMU) or the 16550 UART of qemu-system's
+ * virt machine (-DTARGET_VIRT, for bench/emu), and ends with an exit status. */
 #ifndef PORT_H
 #define PORT_H
 
@@ -34,6 +35,27 @@ int port_getc(void)
 void port_exit(int status)
 {
     linux_syscall(93, status, 0, 0);        /* exit */
+    for (;;) {}
+}
+#elif defined(TARGET_VIRT)
+#define VIRT_UART_THR (*(volatile unsigned char *)0x10000000)
+#define VIRT_UART_LSR (*(volatile unsigned char *)0x10000005)
+#define VIRT_TEST (*(volatile unsigned *)0x00100000)     /* SiFive test device */
+
+void port_putc(char c)
+{
+    while (!(VIRT_UART_LSR & 0x20)) {}      /* transmit holding register empty */
+    VIRT_UART_THR = (unsigned char)c;
+}
+
+int port_getc(void)
+{
+    return -1;                              /* the bench reads no input */
+}
+
+void port_exit(int status)
+{
+    VIRT_TEST = status ? ((unsigned)status << 16) | 0x3333 : 0x5555;   /* fail / pass */
     for (;;) {}
 }
 #else
