@@ -1,4 +1,4 @@
-"""Build and run helpers for the compiler tests: ours or GCC, linked with GNU ld, run by qemu-riscv32."""
+"""Build and run helpers for the compiler tests: ours or GCC, linked by our ld, run by qemu-riscv32."""
 import glob
 import os
 import subprocess
@@ -8,8 +8,9 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..")
 HERE = os.path.dirname(os.path.abspath(__file__))
 GCC = ["riscv64-unknown-elf-gcc", "-march=rv32im", "-mabi=ilp32"]
 LIBGCC = subprocess.run(GCC + ["-print-libgcc-file-name"], capture_output=True, text=True).stdout.strip()
-# The default is GNU as/ld; B2G_CC_TEST_BINUTILS=ours runs the same tests on toolchain/asm and toolchain/ld.
-BINUTILS = os.environ.get("B2G_CC_TEST_BINUTILS", "gnu")
+# The default pipeline is ours (toolchain/asm, toolchain/ld); B2G_CC_TEST_BINUTILS=gnu runs the
+# same tests on GNU as/ld, to tell a compiler bug from an assembler or linker one.
+BINUTILS = os.environ.get("B2G_CC_TEST_BINUTILS", "ours")
 
 
 def cc(args, check=True):
@@ -54,7 +55,7 @@ def runtime_objs(tmp):
 
 
 def link(objs, out, tmp):
-    """Links for qemu-riscv32 user mode: GNU ld, or ours with B2G_CC_TEST_BINUTILS=ours."""
+    """Links for qemu-riscv32 user mode: our ld, or GNU ld with B2G_CC_TEST_BINUTILS=gnu."""
     inputs = [start_obj(tmp)] + list(objs) + runtime_objs(tmp)
     if BINUTILS == "gnu":
         cmd = ["riscv64-unknown-elf-ld", "-m", "elf32lriscv", "--no-relax", "-Ttext=0x10000"]

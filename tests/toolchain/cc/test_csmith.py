@@ -40,6 +40,7 @@ def test_csmith_quick(seed, tmp_path_factory):
 
 
 @pytest.mark.long
+@pytest.mark.timeout(3600)                           # 300 programs: about 20 minutes on a busy machine
 def test_csmith_many(tmp_path_factory):
     # Every program GCC's build finishes must match; about 8% of csmith programs
     # run for minutes under qemu and give no verdict either way.
