@@ -21,7 +21,7 @@ def run(compiler, workdir):
     exe = os.path.join(workdir, "ops." + compiler)
     subprocess.run(["riscv64-unknown-elf-gcc", "-march=rv32im", "-mabi=ilp32", "-O2",
                     "-ffreestanding", "-fno-builtin", "-nostdlib", "-nostdinc", "-I",
-                    build.INCLUDE, crt0, SOURCE, archive, "-lgcc", "-o", exe], check=True)
+                    build.INCLUDE, "-I", build.FREESTANDING, crt0, SOURCE, archive, "-lgcc", "-o", exe], check=True)
     out = subprocess.run(["qemu-riscv32", exe], capture_output=True, text=True, check=True).stdout
     return {line[:24].strip(): float(line[24:]) for line in out.splitlines()}
 

@@ -20,6 +20,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 USER = os.path.join(REPO, "software", "user")
 LIBC_INC = os.path.join(REPO, "software", "libc", "include")
+FREESTANDING_INC = os.path.join(REPO, "toolchain", "cc", "include")   # stddef, stdarg, ...
 LIBC = os.path.join(REPO, "build", "libc", "ours")
 RAM_BASE, DISK_BASE = 0x40000000, 0x40400000
 KERNEL_SOURCES = ["entry.S", "main.c", "console.c", "vm.c", "proc.c", "trap.c", "syscall.c",
@@ -41,7 +42,8 @@ def compile_one(source, obj, include):
     if source.endswith(".S"):
         run([sys.executable, "-m", "toolchain.asm", source, "-o", obj])
     else:
-        run([sys.executable, "-m", "toolchain.cc", "-nostdinc", "-I", include, "-c", source, "-o", obj])
+        run([sys.executable, "-m", "toolchain.cc", "-nostdinc", "-I", include, "-I", FREESTANDING_INC,
+             "-c", source, "-o", obj])
     return obj
 
 

@@ -14,9 +14,12 @@ import sys
 ROOT = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(ROOT))
 INCLUDE = os.path.join(ROOT, "include")
+# The freestanding headers (stddef, stdint, stdarg, limits, float, stdbool) are the
+# compiler's own; the libc adds the hosted ones. GCC is given ours too (-nostdinc).
+FREESTANDING = os.path.join(REPO, "toolchain", "cc", "include")
 GNU_CFLAGS = ["-march=rv32im", "-mabi=ilp32", "-O2", "-ffreestanding", "-fno-builtin",
               "-nostdlib", "-nostdinc", "-Wall", "-Wextra", "-Wno-unused-parameter",
-              "-I", INCLUDE]
+              "-I", INCLUDE, "-I", FREESTANDING]
 
 
 def sources():

@@ -14,6 +14,7 @@ from software.libc import build as libc_build  # noqa: E402
 
 PROGRAMS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "programs")
 INCLUDE = os.path.join(REPO, "software", "libc", "include")
+FREESTANDING = os.path.join(REPO, "toolchain", "cc", "include")   # the compiler's own headers
 
 
 class Toolchain:
@@ -26,7 +27,7 @@ class Toolchain:
         """Links source against our libc and libgcc; returns the ELF path."""
         out = os.path.join(self.workdir, (name or os.path.basename(source)) + ".rv32")
         cmd = ["riscv64-unknown-elf-gcc", "-march=rv32im", "-mabi=ilp32", "-O2",
-               "-ffreestanding", "-fno-builtin", "-nostdlib", "-nostdinc", "-I", INCLUDE,
+               "-ffreestanding", "-fno-builtin", "-nostdlib", "-nostdinc", "-I", INCLUDE, "-I", FREESTANDING,
                "-Wall", "-Wno-format-security", "-Werror=implicit-function-declaration",
                self.crt0, source, self.archive, "-lgcc", "-o", out]
         subprocess.run(cmd, check=True)

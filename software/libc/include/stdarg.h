@@ -1,9 +1,0 @@
-#ifndef _STDARG_H
-#define _STDARG_H
-/* Both GCC and our compiler (toolchain/cc) provide these builtins. */
-typedef __builtin_va_list va_list;
-#define va_start(ap, last) __builtin_va_start(ap, last)
-#define va_arg(ap, type) __builtin_va_arg(ap, type)
-#define va_end(ap) __builtin_va_end(ap)
-#define va_copy(dst, src) __builtin_va_copy(dst, src)
-#endif
