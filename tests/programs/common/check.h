@@ -42,6 +42,22 @@ clear_trap:                                     \
     ret;                                        \
     .balign 4;                                  \
 trap_skip:                                      \
+    M_TRAP_RECORD_AND_SKIP;                     \
+    lw t0, 0(sp);                               \
+    lw t1, 4(sp);                               \
+    addi sp, sp, 16;                            \
+    mret;                                       \
+    .data;                                      \
+    .balign 4;                                  \
+trap_cause: .word 0;                            \
+trap_tval: .word 0;                             \
+trap_epc: .word 0;                              \
+    .text
+
+/* The M-mode handlers' common start: save t0/t1 on the stack, record mcause,
+ * mtval and mepc in trap_cause/trap_tval/trap_epc, and step mepc past the
+ * trapping instruction. The handler then restores t0/t1 and returns. */
+#define M_TRAP_RECORD_AND_SKIP                  \
     addi sp, sp, -16;                           \
     sw t0, 0(sp);                               \
     sw t1, 4(sp);                               \
@@ -53,17 +69,7 @@ trap_skip:                                      \
     csrr t0, mepc;                              \
     sw t0, 8(t1);                               \
     addi t0, t0, 4;                             \
-    csrw mepc, t0;                              \
-    lw t0, 0(sp);                               \
-    lw t1, 4(sp);                               \
-    addi sp, sp, 16;                            \
-    mret;                                       \
-    .data;                                      \
-    .balign 4;                                  \
-trap_cause: .word 0;                            \
-trap_tval: .word 0;                             \
-trap_epc: .word 0;                              \
-    .text
+    csrw mepc, t0
 
 /* Check n: reg == value. */
 #define CHECK(n, reg, value)                    \

@@ -51,18 +51,7 @@
 #define MODE_HANDLERS                           \
     .balign 4;                                  \
 m_handler:                                      \
-    addi sp, sp, -16;                           \
-    sw t0, 0(sp);                               \
-    sw t1, 4(sp);                               \
-    la t1, trap_cause;                          \
-    csrr t0, mcause;                            \
-    sw t0, 0(t1);                               \
-    csrr t0, mtval;                             \
-    sw t0, 4(t1);                               \
-    csrr t0, mepc;                              \
-    sw t0, 8(t1);                               \
-    addi t0, t0, 4;                             \
-    csrw mepc, t0;                              \
+    M_TRAP_RECORD_AND_SKIP;                     \
     csrr t0, mstatus;                           \
     srli t0, t0, 11;                            \
     andi t0, t0, 3;                             \
