@@ -3,7 +3,6 @@
  * byte for byte what the gateware puts on the wire. The card image is
  * attached by --sd; without one the slot is empty and commands time out. */
 #include <stdio.h>
-#include <stdlib.h>
 #include "emu.h"
 #include "../sdcard/sdcard.h"
 
