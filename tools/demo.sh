@@ -13,9 +13,8 @@ make -s demo-ml
 
 echo
 echo "== 2/2: booting the bits2gpt OS in the emulator =="
-make -s os-image >/dev/null
 if [ -t 0 ]; then
   exec make -s boot
 fi
 printf '%s\n' 'echo hello from user space' 'ls /bin' 'cat /etc/tests/tools.sh | wc' 'ps' 'exit 0' |
-  build/emu/emu --sd build/kernel/sd.img build/kernel/kernel.elf
+  make -s boot
