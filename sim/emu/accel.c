@@ -1,7 +1,9 @@
 /* The tensor accelerator (gateware/accel, docs/accel.md) as the emulator sees it:
  * CSR page 5 and interrupt line 3. A start runs the whole command stream at
  * once, with results bit-identical to the RTL (same FMA rounding, flushing and
- * NaN rules) and a cycle count from the RTL's per-command timing. Built with
+ * NaN rules) and a cycle count from the RTL's per-command timing, including
+ * its pipeline (MM keeps PIPE output groups in flight) and the prefetch rule
+ * (queued loads overlap the next MM: max of the two). Built with
  * -DACCEL_LIB it is a plain library over a flat memory, which the tests drive
  * next to the RTL. */
 #include <stdbool.h>
@@ -12,6 +14,8 @@
 #define LANES 4
 #define SPAD_WORDS 16384
 #define BUS_CYCLES 2          /* cycles per Wishbone access (LiteX SRAM: ack every other cycle) */
+#define PIPE 4                /* lane latency: MM rotates over this many output groups */
+#define INDEX_CYCLES 3        /* indexed DMA: read, check and scale each row's index */
 #define QNAN 0x7FC00000u
 #define NEG_ZERO 0x80000000u
 #define ONE 0x3F800000u
@@ -20,15 +24,18 @@
 #define NEG_ONE 0xBF800000u
 
 enum { OP_END, OP_LOAD, OP_STORE, OP_VOP, OP_MM };
+/* Lane ops: 0-15 the float VOP funcs, 16-31 the int32 page (VOP flag INT). */
 enum { F_ADD, F_SUB, F_MUL, F_MAX, F_LT, F_EQ, F_RELU, F_NEG, F_COPY, F_KEEP, F_DROP, F_OR,
-       F_FLOOR, F_EXP2I, F_MANT, F_EXPO, F_FMA, F_MAXACC };
+       F_FLOOR, F_EXP2I, F_MANT, F_EXPO,
+       F_IADD = 16, F_ISUB = 17, F_IMAX = 19, F_ILT = 20, F_IEQ = 21, F_ITOF = 24, F_FTOI = 25,
+       F_FMA = 32, F_MAXACC = 33 };
 
 typedef struct {
     uint8_t *mem;             /* main memory as the bus master sees it */
     uint32_t base, size;
     uint32_t spad[SPAD_WORDS];
     uint32_t prog, pc, busy_cycles;
-    bool done, error, irq_en, irq_pending;
+    bool done, error, index_error, irq_en, irq_pending;
 } Accel;
 
 static float as_float(uint32_t u) { float f; memcpy(&f, &u, 4); return f; }
@@ -79,7 +86,7 @@ static uint32_t lane_floor(uint32_t a)
         trunc = a & ~mask;
         lost = a & mask;
     }
-    return accel_fma(trunc, ONE, (a & NEG_ZERO) && lost ? NEG_ONE : NEG_ZERO);
+    return accel_fma((a & NEG_ZERO) && lost ? NEG_ONE : NEG_ZERO, ONE, trunc);   /* as the RTL */
 }
 
 /* 2^k for an integer-valued k (fraction dropped); 0 below 2^-126, inf from 2^128. */
@@ -90,6 +97,42 @@ static uint32_t lane_exp2i(uint32_t a)
     if (!(a & NEG_ZERO))
         return k > 127 ? INF : (k + 127) << 23;
     return k > 126 ? 0 : (127 - k) << 23;
+}
+
+/* Signed int32 to float, rounded to nearest even (the FMA's int mode). */
+static uint32_t lane_itof(uint32_t a)
+{
+    int32_t v = (int32_t)a;
+    uint32_t mag = v < 0 ? 0u - a : a;
+    if (mag == 0)
+        return 0;
+    int lead = 31;
+    while (!(mag >> lead))
+        lead--;
+    uint32_t m = mag, e = 127 + lead;
+    if (lead > 23) {                      /* drop lead - 23 bits, round to nearest even */
+        int drop = lead - 23;
+        uint32_t rest = mag & ((1u << drop) - 1), half = 1u << (drop - 1);
+        m = mag >> drop;
+        if (rest > half || (rest == half && (m & 1)))
+            m++;
+        if (m >> 24)
+            m >>= 1, e++;
+    } else
+        m = mag << (23 - lead);
+    return (v < 0 ? NEG_ZERO : 0) | e << 23 | (m & 0x7FFFFF);
+}
+
+/* Float to int32, truncated toward zero; NaN and magnitudes from 2^31 give INT_MIN. */
+static uint32_t lane_ftoi(uint32_t a)
+{
+    uint32_t e = a >> 23 & 255, m = (a & 0x7FFFFF) | 0x800000;
+    if (is_nan(a) || e >= 158)
+        return NEG_ZERO;
+    if (e < 127)
+        return 0;
+    uint32_t mag = e >= 150 ? m << (e - 150) : m >> (150 - e);
+    return (a & NEG_ZERO) ? 0u - mag : mag;
 }
 
 uint32_t accel_lane(int op, uint32_t a, uint32_t b, uint32_t c)
@@ -120,7 +163,15 @@ uint32_t accel_lane(int op, uint32_t a, uint32_t b, uint32_t c)
         return ea == 0 || ea == 255 ? ONE : (a & 0x7FFFFF) | ONE;
     case F_EXPO:
         return is_nan(a) ? QNAN : ea == 0 ? NEG_INF : ea == 255 ? INF : as_bits((float)((int)ea - 127));
-    default: return accel_fma(a, b, c);
+    case F_IADD: return a + b;
+    case F_ISUB: return a - b;
+    case F_IMAX: return (int32_t)a > (int32_t)b ? a : b;
+    case F_ILT: return (int32_t)a < (int32_t)b;
+    case F_IEQ: return a == b;
+    case F_ITOF: return lane_itof(a);
+    case F_FTOI: return lane_ftoi(a);
+    case F_FMA: return accel_fma(a, b, c);
+    default: return 0;                    /* reserved int32 funcs */
     }
 }
 
@@ -142,27 +193,44 @@ static bool bus_write(Accel *x, uint32_t addr, uint32_t v)
 
 static uint32_t *word(Accel *x, uint32_t addr) { return &x->spad[addr & (SPAD_WORDS - 1)]; }
 
-/* LOAD / STORE: rows x n words, main memory strided in bytes. */
+/* LOAD / STORE: rows x n words, main memory strided in bytes. INDEXED (flag
+ * bit 8): row r starts at main + index[r] * row stride, index[r] an int32 in
+ * the scratchpad at w7[31:16] + r, in [-bound, bound) (bound = w0[31:16]). */
 static bool dma(Accel *x, const uint32_t *d, bool load)
 {
-    x->busy_cycles += load ? 0 : 1;           /* STORE reads its first word first */
-    for (uint32_t r = 0; r < d[5]; r++)
+    bool indexed = d[0] >> 8 & 1;
+    int32_t bound = (int32_t)(d[0] >> 16);
+    uint32_t spad_stride = d[7] & 0xFFFF, index_at = d[7] >> 16;
+    x->busy_cycles += load || indexed ? 0 : 1;    /* STORE reads its first word first */
+    for (uint32_t r = 0; r < d[5]; r++) {
+        uint32_t row = d[2] + r * d[6];
+        if (indexed) {
+            int32_t index = (int32_t)*word(x, index_at + r);
+            x->busy_cycles += INDEX_CYCLES - 1;   /* the failing check ends the run */
+            if (index < -bound || index >= bound) {
+                x->index_error = true;
+                return false;
+            }
+            x->busy_cycles += 1 + !load;          /* STORE: the first word of every row */
+            row = d[2] + (uint32_t)(index < 0 ? index + bound : index) * d[6];
+        }
         for (uint32_t i = 0; i < d[4]; i++) {
-            uint32_t addr = d[2] + r * d[6] + i * d[3];
-            uint32_t *w = word(x, d[1] + r * d[7] + i);
+            uint32_t addr = row + i * d[3];
+            uint32_t *w = word(x, d[1] + r * spad_stride + i);
             if (!(load ? bus_read(x, addr, w) : bus_write(x, addr, *w))) {
                 x->busy_cycles += 1;          /* the access that saw the error */
                 return false;
             }
             x->busy_cycles += BUS_CYCLES;
         }
+    }
     return true;
 }
 
 /* VOP: whole groups per row; lanes past n are not written. */
 static void vop(Accel *x, const uint32_t *d)
 {
-    int func = d[0] >> 4 & 15;
+    int func = (d[0] >> 4 & 15) | (d[0] >> 10 & 1) << 4;     /* flag INT: the int32 page */
     bool a_scalar = d[0] >> 8 & 1, b_scalar = d[0] >> 9 & 1;
     uint32_t groups = (d[4] + LANES - 1) / LANES;
     for (uint32_t r = 0; r < d[5]; r++) {
@@ -176,32 +244,58 @@ static void vop(Accel *x, const uint32_t *d)
     x->busy_cycles += d[5] * groups + 1;
 }
 
-/* MM: d[i, j] = init + sum_k a[i, k] * b[k, j], accumulated in k order. */
+/* MM: d[i, j] = init + sum_k a[i, k] * b[k, j], accumulated in k order.
+ * MAX_REDUCE: the max over k of b[k, j]; with ARGMAX the first k reaching it. */
 static void mm(Accel *x, const uint32_t *d)
 {
-    bool acc = d[0] >> 8 & 1, max_reduce = d[0] >> 9 & 1;
+    bool acc = d[0] >> 8 & 1, max_reduce = d[0] >> 9 & 1, argmax = max_reduce && (d[0] >> 10 & 1);
     uint32_t n = d[4], m = d[5], k = d[6] & 0xFFFF, ldd = d[6] >> 16, lda = d[7] & 0xFFFF, ldb = d[7] >> 16;
     uint32_t db = d[1] & ~(LANES - 1u), bb = d[3] & ~(LANES - 1u);
     for (uint32_t i = 0; i < m; i++)
         for (uint32_t j = 0; j < n; j++) {
             uint32_t *out = word(x, db + i * ldd + j);
-            uint32_t sum = acc ? *out : max_reduce ? NEG_INF : 0;
+            uint32_t sum = acc ? *out : max_reduce ? NEG_INF : 0, best = 0;
             for (uint32_t kk = 0; kk < k; kk++) {
                 uint32_t b = *word(x, bb + kk * ldb + j);
-                sum = max_reduce ? accel_lane(F_MAXACC, 0, b, sum)
-                                 : accel_fma(*word(x, d[2] + i * lda + kk), b, sum);
+                if (argmax) {
+                    /* first maximal: later wins only if strictly greater, or the first NaN */
+                    bool take = is_nan(b) ? !is_nan(sum)
+                                          : !is_nan(sum) && (sum & 0x7FFFFFFFu || b & 0x7FFFFFFFu) && key(b) > key(sum);
+                    if (take)
+                        sum = b, best = kk;
+                } else
+                    sum = max_reduce ? accel_lane(F_MAXACC, 0, b, sum)
+                                     : accel_fma(*word(x, d[2] + i * lda + kk), b, sum);
             }
-            *out = sum;
+            *out = argmax ? best & 0xFFFF : sum;
         }
-    x->busy_cycles += m * ((n + LANES - 1) / LANES) * (k + acc) + 1;
+    uint32_t sets = ((n + LANES - 1) / LANES + PIPE - 1) / PIPE;
+    x->busy_cycles += m * sets * PIPE * (k + acc) + 1;
+}
+
+/* Runs the command stream at prog until END or an error. */
+/* Runs the queued PREFETCH loads; returns false on a bus error. Their cycles
+ * go to *cycles (they overlap the command that started them). */
+static bool run_queue(Accel *x, uint32_t queue[][8], int *queued, uint32_t *cycles)
+{
+    uint32_t before = x->busy_cycles;
+    bool ok = true;
+    for (int q = 0; q < *queued && ok; q++)
+        ok = dma(x, queue[q], true);
+    *queued = 0;
+    *cycles = x->busy_cycles - before;
+    x->busy_cycles = before;
+    return ok;
 }
 
 /* Runs the command stream at prog until END or an error. */
 void accel_run(Accel *x)
 {
+    uint32_t queue[2][8];
+    int queued = 0;
     x->pc = x->prog;
     x->busy_cycles = 0;
-    x->done = x->error = false;
+    x->done = x->error = x->index_error = false;
     for (;;) {
         uint32_t d[8];
         for (int i = 0; i < 8; i++) {
@@ -214,20 +308,46 @@ void accel_run(Accel *x)
         }
         x->pc += 32;
         x->busy_cycles += 1;                  /* decode */
-        bool empty = d[4] == 0 || d[5] == 0 || ((d[0] & 15) == OP_MM && (d[6] & 0xFFFF) == 0);
-        switch (d[0] & 15) {
+        int op = d[0] & 15;
+        bool empty = d[4] == 0 || d[5] == 0 || (op == OP_MM && (d[6] & 0xFFFF) == 0);
+        bool prefetch = op == OP_LOAD && (d[0] >> 9 & 1) && !(d[0] >> 8 & 1) && !empty;
+        if (prefetch && queued < 2) {
+            memcpy(queue[queued++], d, sizeof d);
+            continue;
+        }
+        if (queued) {
+            /* An MM with K >= 2 runs beside the queued loads; anything else waits. */
+            uint32_t dma_cycles, mm_start = x->busy_cycles;
+            bool ok = run_queue(x, queue, &queued, &dma_cycles);
+            if (op == OP_MM && !empty && (d[6] & 0xFFFF) >= 2) {
+                mm(x, d);
+                if (x->busy_cycles - mm_start < dma_cycles)
+                    x->busy_cycles = mm_start + dma_cycles;
+                if (!ok)
+                    goto bus_error;
+                continue;
+            }
+            x->busy_cycles += dma_cycles + 1;     /* then decodes again */
+            if (!ok)
+                goto bus_error;
+            if (prefetch) {
+                memcpy(queue[queued++], d, sizeof d);
+                continue;
+            }
+        }
+        switch (op) {
         case OP_END: x->done = true; goto out;
         case OP_LOAD: case OP_STORE:
-            if (!empty && !dma(x, d, (d[0] & 15) == OP_LOAD)) {
-                x->error = true;
-                goto out;
-            }
+            if (!empty && !dma(x, d, op == OP_LOAD))
+                goto bus_error;
             break;
         case OP_VOP: if (!empty) vop(x, d); break;
         case OP_MM: if (!empty) mm(x, d); break;
         default: x->error = true; goto out;
         }
     }
+bus_error:
+    x->error = true;
 out:
     x->irq_pending = true;
 }
@@ -235,7 +355,7 @@ out:
 uint32_t accel_csr_read(Accel *x, uint32_t index)
 {
     switch (index) {
-    case 1: return (uint32_t)x->error << 2 | (uint32_t)x->done << 1;
+    case 1: return (uint32_t)x->index_error << 3 | (uint32_t)x->error << 2 | (uint32_t)x->done << 1;
     case 2: return x->prog;
     case 3: return x->irq_en;
     case 4: return x->irq_pending;

@@ -3,7 +3,7 @@ against numpy, and each command stream against the C model (bit-exact memory,
 equal cycle counts, checked inside Bench.run)."""
 import cocotb
 import numpy as np
-from cocotb.triggers import Timer
+from cocotb.triggers import RisingEdge, Timer
 
 import fpref
 from harness import Bench
@@ -50,12 +50,16 @@ async def fma_against_numpy(dut):
     x, y, z = fma_vectors()
     want = fpref.fma_bits(x, y, z)
     bad = []
-    for i in range(x.size):
-        dut.fx.value, dut.fy.value, dut.fz.value = int(x[i]), int(y[i]), int(z[i])
+    # One vector per clock; the result of vector i appears 4 clocks later.
+    for i in range(x.size + 4):
+        await RisingEdge(dut.clk)
         await Timer(1, "ns")
-        got = int(dut.fout.value)
-        if got != want[i]:
-            bad.append(f"{x[i]:08x}*{y[i]:08x}+{z[i]:08x}: {got:08x} want {want[i]:08x}")
+        if i >= 4:
+            got, j = int(dut.fout.value), i - 4
+            if got != want[j]:
+                bad.append(f"{x[j]:08x}*{y[j]:08x}+{z[j]:08x}: {got:08x} want {want[j]:08x}")
+        if i < x.size:
+            dut.fx.value, dut.fy.value, dut.fz.value = int(x[i]), int(y[i]), int(z[i])
     dut._log.info("%d FMA vectors checked", x.size)
     assert not bad, f"{len(bad)} wrong, first: {bad[:5]}"
 
@@ -331,3 +335,160 @@ async def functions_exp_recip_tanh_divide(dut):
             finite = np.isfinite(want) & (want != 0)
             assert (np.abs(got - want)[finite] <= tol * np.maximum(np.abs(want[finite]), 1)).all()
             assert np.array_equal(got[~finite], want[~finite], equal_nan=True)
+
+
+INT_EDGES = np.array([0, 1, -1, 2**31 - 1, -2**31, 2**24 + 1, 2**24 + 3, -(2**25 + 6), 2**30 + 64, 2**30 + 192,
+                      123456789, -987654321, 16777217, 255], dtype=np.int64).astype(np.int32)
+
+
+@cocotb.test()
+async def int32_ops_and_casts(dut):
+    """The int32 page: add sub max lt eq wrap like C int32; itof rounds to
+    nearest even like numpy's astype; ftoi truncates (INT_MIN when out of range)."""
+    b = Bench(dut)
+    await b.reset()
+    rng = np.random.default_rng(9)
+    n = 40
+    x = np.concatenate([INT_EDGES, rng.integers(-2**31, 2**31, n - INT_EDGES.size)]).astype(np.int32)
+    y = np.concatenate([INT_EDGES[::-1], rng.integers(-2**31, 2**31, n - INT_EDGES.size)]).astype(np.int32)
+    y[:3] = x[:3]                                     # equal pairs
+    f = np.concatenate([rng.uniform(-3e9, 3e9, 20), rng.uniform(-100, 100, 12),
+                        [np.nan, np.inf, -np.inf, -0.0, 0.99, -0.99, 2.0 ** 31, -2.0 ** 31]]).astype(np.float32)
+    ax, ay, af = b.place(x), b.place(y), b.place(f)
+    ops = ["iadd", "isub", "imax", "ilt", "ieq", "itof", "ftoi"]
+    outs = {op: b.place(np.zeros(n, np.int32)) for op in ops}
+    p = Program()
+    p.load(0, ax, n)
+    p.load(64, ay, n)
+    p.load(128, af, n)
+    for i, op in enumerate(ops):
+        d = 256 + 64 * i
+        p.vop(op, d, 128 if op == "ftoi" else 0, 64, n=n)
+        p.store(d, outs[op], n)
+    p.end()
+    await b.run(p)
+    with np.errstate(all="ignore"):
+        fits = np.isfinite(f) & (np.abs(f) < 2.0 ** 31)
+        to_int = np.where(fits, np.trunc(np.where(fits, f, 0)), 0).astype(np.int64)
+    want = {"iadd": x.astype(np.int64) + y, "isub": x.astype(np.int64) - y, "imax": np.maximum(x, y),
+            "ilt": x < y, "ieq": x == y, "itof": fpref.bits(x.astype(np.float32)).view(np.int32),
+            "ftoi": np.where(fits, to_int, -2**31)}
+    for op in ops:
+        got = b.words_at(outs[op], n).view(np.int32)
+        assert (got == np.asarray(want[op]).astype(np.int64).astype(np.uint32).view(np.int32)).all(), (op, got)
+
+
+@cocotb.test()
+async def argmax_first_maximal(dut):
+    """Argmax over the last axis: first maximal index, the first NaN wins, +0 ties -0."""
+    b = Bench(dut)
+    await b.reset()
+    rng = np.random.default_rng(10)
+    rows, cols = 9, 23
+    a = rng.integers(-3, 4, (rows, cols)).astype(np.float32)      # many ties
+    a[1, :] = -np.inf
+    a[2, [4, 9]] = np.nan
+    a[3, :] = 0.0
+    a[3, 2], a[3, 5] = -0.0, 0.0
+    a[4, :] = -0.0
+    a[4, 7] = 0.0
+    a[5, 20] = np.inf
+    src, dst = b.place(a), b.place(np.zeros(rows, np.int32))
+    p = Program()
+    kernels.argmax(p, dst, src, rows, cols)
+    p.end()
+    await b.run(p)
+    assert (b.words_at(dst, rows).view(np.int32) == np.argmax(a, axis=1)).all()
+
+
+@cocotb.test()
+async def gather_and_scatter_add(dut):
+    """Embedding forward and backward: rows picked by int32 indices (negative
+    counts from the end); repeated indices accumulate in order like np.add.at."""
+    b = Bench(dut)
+    await b.reset()
+    rng = np.random.default_rng(11)
+    vocab, width, count = 10, 7, 12
+    table = rng.standard_normal((vocab, width)).astype(np.float32)
+    idx = np.array([3, 0, 9, 3, -1, 5, 3, 0, -10, 2, 9, 9], dtype=np.int32)
+    grad = rng.standard_normal((count, width)).astype(np.float32)
+    at, ai, ag = b.place(table), b.place(idx), b.place(grad)
+    out, acc = b.place(np.zeros((count, width), np.float32)), b.place(table)
+    p = Program()
+    kernels.gather_rows(p, out, at, ai, count, width, vocab)
+    kernels.scatter_add_rows(p, acc, ai, ag, count, width, vocab)
+    p.end()
+    await b.run(p)
+    assert (b.floats_at(out, (count, width)) == table[idx]).all()
+    want = table.copy()
+    np.add.at(want, idx, grad)
+    assert (b.floats_at(acc, (vocab, width)) == want).all()
+
+
+@cocotb.test()
+async def index_out_of_range(dut):
+    """An index outside [-bound, bound) stops the run with error and index_error
+    (STATUS = 12) before anything of that row moves."""
+    b = Bench(dut)
+    await b.reset()
+    table = np.arange(20, dtype=np.float32).reshape(5, 4)
+    for bad in (5, -6):
+        idx = np.array([1, bad], dtype=np.int32)
+        at, ai, out = b.place(table), b.place(idx), b.place(np.full((2, 4), 7, np.float32))
+        p = Program()
+        kernels.gather_rows(p, out, at, ai, 2, 4, 5)
+        p.end()
+        assert await b.run(p, expect_status=12) > 0
+        assert (b.floats_at(out, (2, 4)) == 7).all()
+
+
+async def checked_matmul(b, rng, m, k, n):
+    a = rng.standard_normal((m, k)).astype(np.float32)
+    bm = rng.standard_normal((k, n)).astype(np.float32)
+    aa, ab, ad = b.place(a), b.place(bm), b.place(np.zeros((m, n), np.float32))
+    p = Program()
+    kernels.matmul(p, ad, aa, ab, m, k, n)
+    p.end()
+    cycles = await b.run(p)
+    b.dut._log.info("matmul %dx%dx%d: %d cycles, %.1f%% of the lanes' peak", m, k, n, cycles,
+                    100 * m * k * n / cycles / 4)
+    assert (b.words_at(ad, m * n).reshape(m, n) == matmul_reference(a, bm)).all()
+
+
+@cocotb.test()
+async def matmul_64_on_rtl(dut):
+    """The bench's 64x64x64 matmul on the RTL: its cycle count is the model's
+    (run by test_accel_rtl_long only: about 100k simulated cycles)."""
+    b = Bench(dut)
+    await b.reset()
+    await checked_matmul(b, np.random.default_rng(13), 64, 64, 64)
+
+
+@cocotb.test()
+async def prefetch_beside_mm(dut):
+    """Prefetched LOADs run beside the next MM (kernels.matmul double-buffers):
+    same results, and the RTL's cycle count equals the model's max(MM, DMA)
+    rule, also in the waiting cases:
+    three prefetches in a row, a prefetch before a STORE, an MM with K = 1, END."""
+    b = Bench(dut)
+    await b.reset()
+    rng = np.random.default_rng(12)
+    await checked_matmul(b, rng, 12, 70, 20)
+    x = rng.standard_normal(64).astype(np.float32)
+    ax, outs = b.place(x), [b.place(np.zeros(64, np.float32)) for _ in range(3)]
+    p = Program()
+    for i in range(3):                                   # the third waits for the first two
+        p.load(64 * i, ax, 64, prefetch=True)
+    p.mm(512, 0, 64, 1, 8, 2, ldb=8)                     # a[0:2] @ rows 0-1 of (x as 8x8)
+    p.load(1024, ax, 16, prefetch=True)
+    p.store(128, outs[0], 64)                            # waits for the prefetch
+    p.load(2048, ax, 8, prefetch=True)
+    p.mm(520, 0, 2048, 1, 8, 1, ldb=8)                   # K = 1: runs after the load
+    p.store(512, outs[1], 16)
+    p.load(3072, ax, 4, prefetch=True)
+    p.end()                                              # END waits too
+    await b.run(p)
+    assert (b.floats_at(outs[0], (64,)) == x).all()
+    xm = x.reshape(8, 8)
+    assert (b.words_at(outs[1], 8) == matmul_reference(x[None, 0:2], xm[0:2])[0]).all()
+    assert (b.words_at(outs[1] + 32, 8) == matmul_reference(x[None, 0:1], xm[0:1])[0]).all()

@@ -41,5 +41,5 @@ module tb_accel;
 
     reg  [31:0] fx = 0, fy = 0, fz = 0;
     wire [31:0] fout;
-    accel_fma fma (.x(fx), .y(fy), .z(fz), .out(fout));
+    accel_fma fma (.clk(clk), .int_mode(1'b0), .x(fx), .y(fy), .z(fz), .out(fout));
 endmodule
