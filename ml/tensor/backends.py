@@ -1,7 +1,7 @@
 """Backend registry. A backend is a module implementing only the primitive
 kernels of docs/tensor-ops.md over flat buffers; `python` runs anywhere,
-`numpy` is host speed. The default comes from $ML_BACKEND, else numpy when it
-can be imported, else python."""
+`numpy` is host speed, `accel` runs them on the accelerator. The default
+comes from $ML_BACKEND, else numpy when it can be imported, else python."""
 import os
 
 _loaded = {}
@@ -20,8 +20,10 @@ def get_backend(name=None):
             from . import backend_python as mod
         elif name == 'numpy':
             from . import backend_numpy as mod
+        elif name == 'accel':
+            from . import backend_accel as mod
         else:
-            raise ValueError('unknown backend %r (use python or numpy)' % (name,))
+            raise ValueError('unknown backend %r (use python, numpy or accel)' % (name,))
         _loaded[name] = mod
     return _loaded[name]
 

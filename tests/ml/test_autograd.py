@@ -87,19 +87,31 @@ def _inputs(shapes, positive, noncontiguous):
     return xs, builders
 
 
+@pytest.fixture()
+def default_backend():
+    """Sets the default backend for a test (ops like tri_mask use it) and restores it."""
+    before = nd.get_backend()
+    yield nd.set_backend
+    nd.set_backend(before)
+
+
+# accel: the accelerator's documented accuracies (docs/accel.md, at most a few
+# ulp and 4e-6 absolute) sit well inside these tolerances
+@pytest.mark.parametrize('be', ['numpy', 'accel'])
 @pytest.mark.parametrize('noncontiguous', [False, True])
 @pytest.mark.parametrize('name', sorted(CASES))
-def test_op_against_torch(name, noncontiguous):
+def test_op_against_torch(name, noncontiguous, be, default_backend):
+    default_backend(be)
     ours, theirs, shapes, positive = CASES[name]
     xs, builders = _inputs(shapes, positive, noncontiguous)
     ts = [torch.tensor(x, requires_grad=True) for x in xs]
     ref = theirs(*ts)
     seed = np.asarray(rng.randn(*ref.shape), np.float32)
     (ref * torch.tensor(seed)).sum().backward()
-    mine_in = [b('numpy') for b in builders]
+    mine_in = [b(be) for b in builders]
     out = ours(*mine_in)
     np.testing.assert_allclose(npy(out), ref.detach().numpy(), rtol=1e-4, atol=1e-5)
-    (out * mk(seed, grad=False)).sum().backward()
+    (out * mk(seed, be, grad=False)).sum().backward()
     for m, t in zip(mine_in, ts):
         assert m.grad is not None and m.grad.shape == tuple(t.shape)
         np.testing.assert_allclose(npy(m.grad), t.grad.numpy(), rtol=1e-4, atol=1e-5)
@@ -134,7 +146,9 @@ def test_op_against_finite_differences(name):
         np.testing.assert_allclose(npy(ins[k].grad).reshape(-1), num, rtol=2e-2, atol=2e-2)
 
 
-def test_cross_entropy_and_embedding():
+@pytest.mark.parametrize('be', ['numpy', 'accel'])
+def test_cross_entropy_and_embedding(be, default_backend):
+    default_backend(be)
     logits = rng.randn(2, 3, 7).astype(np.float32)
     targets = rng.randint(0, 7, (2, 3))
     w = rng.randn(7, 4).astype(np.float32)
@@ -143,8 +157,8 @@ def test_cross_entropy_and_embedding():
     ref = torch.nn.functional.cross_entropy(tl.reshape(-1, 7), idx.reshape(-1)) + \
         torch.nn.functional.embedding(idx, tw).pow(2).sum()
     ref.backward()
-    ml_, mw = mk(logits), mk(w)
-    mi = nd.array(targets.tolist(), 'int32', 'numpy')
+    ml_, mw = mk(logits, be), mk(w, be)
+    mi = nd.array(targets.tolist(), 'int32', be)
     out = F.cross_entropy(ml_, mi) + (F.embedding(mi, mw) ** 2).sum()
     out.backward()
     assert abs(out.item() - ref.item()) < 1e-4
@@ -152,14 +166,16 @@ def test_cross_entropy_and_embedding():
     np.testing.assert_allclose(npy(mw.grad), tw.grad.numpy(), atol=1e-5)
 
 
-def test_cross_entropy_ignore_index():
+@pytest.mark.parametrize('be', ['numpy', 'accel'])
+def test_cross_entropy_ignore_index(be, default_backend):
+    default_backend(be)
     logits = rng.randn(5, 4).astype(np.float32)
     targets = np.array([1, -1, 3, 0, -1])
     tl = torch.tensor(logits, requires_grad=True)
     ref = torch.nn.functional.cross_entropy(tl, torch.tensor(targets), ignore_index=-1)
     ref.backward()
-    m = mk(logits)
-    out = F.cross_entropy(m, nd.array(targets.tolist(), 'int32', 'numpy'), ignore_index=-1)
+    m = mk(logits, be)
+    out = F.cross_entropy(m, nd.array(targets.tolist(), 'int32', be), ignore_index=-1)
     out.backward()
     assert abs(out.item() - ref.item()) < 1e-5
     np.testing.assert_allclose(npy(m.grad), tl.grad.numpy(), atol=1e-6)
