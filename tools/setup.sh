@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES="verilator iverilog build-essential libevent-dev libjson-c-dev zlib1g-dev
   gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf picolibc-riscv64-unknown-elf
-  qemu-user qemu-system-misc dosfstools mtools csmith openfpgaloader gdb-multiarch"
+  qemu-user qemu-system-misc dosfstools mtools csmith openfpgaloader gdb-multiarch ed"
 
 missing=""
 for p in $APT_PACKAGES; do

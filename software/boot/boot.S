@@ -1,5 +1,7 @@
 # bits2gpt boot ROM (reset vector 0x00000000, no LiteX BIOS).
-# Prints a banner, then loads a program over the UART and jumps to it:
+# Prints a banner, then boots /boot/kernel from the SD card (sdboot.c, its
+# stack in SRAM); without a card or kernel it says nothing more and loads a
+# program over the UART, then jumps to it:
 #   host sends  "b2gL"  address:u32le  length:u32le  bytes[length]
 #   ROM answers "ok\n" after the last byte and jumps to address.
 # Anything else before the magic is ignored, so a terminal can stay open.
@@ -8,6 +10,7 @@
     .equ TXFULL, 0x04
     .equ RXEMPTY, 0x08
     .equ EV_PENDING, 0x10
+    .equ SRAM_TOP, 0x10002000
 
     .section .text.start, "ax"
     .globl _start
@@ -15,6 +18,11 @@ _start:
     li   s0, UART
     la   a0, banner
     call puts
+    li   sp, SRAM_TOP
+    call sd_boot
+    beqz a0, wait_magic
+    mv   s2, a0
+    j    start
 wait_magic:
     la   s1, magic             # s1 walks "b2gL"; restarts on a mismatch
 1:  lbu  t0, 0(s1)
@@ -39,6 +47,7 @@ header:
 done:
     la   a0, ok
     call puts
+start:
     fence.i                    # the program is code: drop stale I-cache lines
     jr   s2
 

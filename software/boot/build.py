@@ -1,16 +1,34 @@
-"""Builds the boot ROM (build/boot/boot.elf and boot.bin) from boot.S with our
-own assembler and linker (GNU's give the same bytes with relaxation off).
+"""Builds the boot ROM (build/boot/boot.elf and boot.bin) from boot.S and
+sdboot.c with our own compiler, assembler and linker.
 Usage: python -m software.boot.build"""
 import os
+import subprocess
 import sys
 
 from toolchain.asm import assemble
+from toolchain.elf import read_object
 from toolchain.ld import binary, elf_bytes, link
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 OUT = os.path.join(ROOT, "build", "boot")
 ROM_SIZE = 32 * 1024
+SD_BOOT = os.path.join(HERE, "sdboot.c")
+
+
+def compile_c(src):
+    """Our C compiler, to an object; the ROM has no writable data, so none may be made."""
+    obj = os.path.join(OUT, os.path.basename(src)[:-2] + ".o")
+    r = subprocess.run([sys.executable, "-m", "toolchain.cc", "-c", src, "-o", obj], cwd=ROOT,
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.exit(r.stdout + r.stderr)
+    with open(obj, "rb") as f:
+        data = f.read()
+    writable = [s for s in read_object(data, obj).sections if s.name.startswith((".data", ".bss", ".sdata", ".sbss")) and s.size]
+    if writable:
+        sys.exit(f"{src}: writable data in the boot ROM: {[s.name for s in writable]}")
+    return data
 
 
 def build():
@@ -22,7 +40,7 @@ def build():
         obj = assemble(f.read(), src)
     with open(os.path.join(HERE, "boot.ld")) as f:
         script = f.read()
-    image = link([(src, obj)], script_text=script)
+    image = link([(src, obj), (SD_BOOT, compile_c(SD_BOOT))], script_text=script)
     _, data = binary(image)
     with open(elf, "wb") as f:
         f.write(elf_bytes(image))

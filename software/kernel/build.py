@@ -22,9 +22,10 @@ USER = os.path.join(REPO, "software", "user")
 LIBC_INC = os.path.join(REPO, "software", "libc", "include")
 FREESTANDING_INC = os.path.join(REPO, "toolchain", "cc", "include")   # stddef, stdarg, ...
 LIBC = os.path.join(REPO, "build", "libc", "ours")
+TEST_PROGRAMS = os.path.join(REPO, "tests", "kernel", "progs")    # usertests, acceltest
 RAM_BASE, DISK_BASE = 0x40000000, 0x40400000
 KERNEL_SOURCES = ["entry.S", "main.c", "console.c", "vm.c", "proc.c", "trap.c", "syscall.c",
-                  "exec.c", "file.c", "fs.c", "sd.c", "string.c", "../fat/fat.c"]
+                  "exec.c", "file.c", "fs.c", "sd.c", "accel.c", "string.c", "../fat/fat.c"]
 RUNTIME = ["../rt/int64.c", "../rt/softfloat.c"]   # the kernel needs only int64
 
 
@@ -54,18 +55,27 @@ def compile_all(sources, objdir, include):
         return list(pool.map(lambda j: compile_one(j[0], j[1], include), jobs))
 
 
-def build(out, extra=None):
+def link_user(obj, elf, out):
+    """A user program: crt0, obj, our libc and the compiler runtime, qemu layout."""
+    runtime = [os.path.join(out, "rt", os.path.basename(r)[:-2] + ".o") for r in RUNTIME]
+    run([sys.executable, "-m", "toolchain.ld", "--layout", "qemu", os.path.join(LIBC, "crt0.o"), obj,
+         os.path.join(LIBC, "libc.a"), *runtime, "-o", elf])
+
+
+def build(out, extra=None, with_tests=False):
     if not os.path.exists(os.path.join(LIBC, "libc.a")):
         run([sys.executable, "-m", "software.libc.build", "--cc", "ours"])
-    libc, crt0 = os.path.join(LIBC, "libc.a"), os.path.join(LIBC, "crt0.o")
     runtime = compile_all([os.path.join(HERE, s) for s in RUNTIME], os.path.join(out, "rt"), LIBC_INC)
     kobjs = compile_all([os.path.join(HERE, s) for s in KERNEL_SOURCES], os.path.join(out, "obj"), LIBC_INC)
     kelf, kbin = os.path.join(out, "kernel.elf"), os.path.join(out, "kernel.bin")
     run([sys.executable, "-m", "toolchain.ld", "--layout", "ram", *kobjs, runtime[0],
          "-o", kelf, "--bin", kbin])
 
-    programs = sorted(f[:-2] for f in os.listdir(USER) if f.endswith(".c"))
-    uobjs = compile_all([os.path.join(USER, p + ".c") for p in programs], os.path.join(out, "uobj"), LIBC_INC)
+    sources = sorted(os.path.join(USER, f) for f in os.listdir(USER) if f.endswith(".c"))
+    if with_tests:
+        sources += sorted(os.path.join(TEST_PROGRAMS, f) for f in os.listdir(TEST_PROGRAMS) if f.endswith(".c"))
+    programs = [os.path.basename(s)[:-2] for s in sources]
+    uobjs = compile_all(sources, os.path.join(out, "uobj"), LIBC_INC)
     stage = os.path.join(out, "root")
     shutil.rmtree(stage, ignore_errors=True)
     os.makedirs(os.path.join(stage, "bin"))
@@ -73,8 +83,7 @@ def build(out, extra=None):
     os.makedirs(os.path.join(stage, "boot"))
     shutil.copyfile(kelf, os.path.join(stage, "boot", "kernel"))     # docs/sd-image.md
     for name, obj in zip(programs, uobjs):
-        run([sys.executable, "-m", "toolchain.ld", "--layout", "qemu", crt0, obj, libc, *runtime,
-             "-o", os.path.join(stage, "bin", name)])
+        link_user(obj, os.path.join(stage, "bin", name), out)
     shutil.copytree(os.path.join(USER, "etc"), os.path.join(stage, "etc"))
     if extra:
         shutil.copytree(extra, stage, dirs_exist_ok=True)
@@ -96,8 +105,9 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--out", default=os.path.join(REPO, "build", "kernel"))
     p.add_argument("--extra", help="a folder copied over the staged root of the image")
+    p.add_argument("--with-tests", action="store_true", help="also put tests/kernel/progs/*.c in /bin")
     args = p.parse_args()
-    print(build(args.out, args.extra))
+    print(build(args.out, args.extra, args.with_tests))
 
 
 if __name__ == "__main__":

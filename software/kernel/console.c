@@ -6,6 +6,7 @@
 #define UART_RXTX    (*(volatile u32 *)(UART_BASE + 0x00))
 #define UART_RXEMPTY (*(volatile u32 *)(UART_BASE + 0x08))
 #define UART_PENDING (*(volatile u32 *)(UART_BASE + 0x10))
+#define UART_ENABLE  (*(volatile u32 *)(UART_BASE + 0x14))
 
 /* Raw bytes taken from the UART (polled on every tick and by readers). */
 static u8 raw[1024];
@@ -17,6 +18,11 @@ static u32 ready_r, ready_w;
 static u8 line[256];
 static u32 line_n;
 static int eof_pending;
+static int readers_waiting;
+
+static void receive_interrupt(void) {
+    UART_ENABLE = readers_waiting && !raw_lines && raw_w - raw_r < sizeof raw ? 2 : 0;
+}
 
 void uart_putc(int c) { UART_RXTX = (u32)c; }
 
@@ -60,13 +66,18 @@ static int ends_line(u8 c) { return c == '\n' || c == '\r' || c == 4; }
 static void interrupt_programs(void) {
     for (int i = 0; i < NPROC; i++) {
         struct proc *p = &procs[i];
-        if (p->state == RUNNABLE && p->pid > 1 && p->parent->pid != 1 && !p->reading_console)
-            p->killed = 2;
+        if ((p->state == RUNNABLE || p->state == SLEEPING) && p->pid > 1 && p->parent->pid != 1
+            && !p->reading_console)
+            kill_proc(p, 2);
     }
 }
 
-/* Moves bytes from the UART to the raw queue (on every tick too, so that
-   ^C acts at once), but no further than one whole line ahead. */
+/* Moves bytes from the UART to the raw queue, on every tick (so that ^C
+   acts at once) and on its receive interrupt, but no further than one
+   whole line ahead. The interrupt is on only while a reader sleeps and we
+   take bytes: a waiting reader (download) gets its line without waiting
+   for a tick, the UART's FIFO holds what we do not take, and input typed
+   ahead is not read before the program it is meant for has started. */
 void console_poll(void) {
     while (!raw_lines && !UART_RXEMPTY && raw_w - raw_r < sizeof raw) {
         u8 c = (u8)UART_RXTX;
@@ -81,7 +92,9 @@ void console_poll(void) {
         }
         raw[raw_w++ % sizeof raw] = c;
         raw_lines += ends_line(c);
+        wakeup(raw);
     }
+    receive_interrupt();
 }
 
 static void finish_line(void) {
@@ -116,7 +129,11 @@ int console_read(u8 *buf, u32 n) {
         cook();
         if (ready_r != ready_w || eof_pending) break;
         if (cur->killed) { cur->reading_console = 0; return -EINTR; }
-        yield();
+        readers_waiting++;
+        receive_interrupt();                        /* on: console_poll will wake us */
+        sleep_on(raw);
+        readers_waiting--;
+        receive_interrupt();
     }
     cur->reading_console = 0;
     u32 got = 0;

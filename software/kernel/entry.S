@@ -4,6 +4,21 @@
     .section .text.start
     .globl _start
 _start:
+    /* Size main RAM: load from each 1 MiB step until one faults (the bus
+       has no memory there, docs/isa.md); probe_fault skips the load and
+       clears a0. The image itself proves the first MiB. At most 256 MiB. */
+    la t0, probe_fault
+    csrw mtvec, t0
+    li t1, 0x40100000
+    li t2, 0x50000000
+    li t3, 0x100000
+1:  li a0, 1
+    lw t4, 0(t1)
+    beqz a0, 2f
+    add t1, t1, t3
+    bltu t1, t2, 1b
+2:  la t0, ram_end
+    sw t1, 0(t0)
     la t0, fw_trap
     csrw mtvec, t0
     la t0, fw_scratch
@@ -32,6 +47,15 @@ _start:
     la t0, kmain
     csrw mepc, t0
     la sp, boot_stack_top
+    mret
+
+/* The probe's load access fault: skip the load, a0 = 0 (no RAM there). */
+    .balign 4
+probe_fault:
+    csrr a0, mepc
+    addi a0, a0, 4
+    csrw mepc, a0
+    li a0, 0
     mret
 
 /* mtimecmp = mtime + slice; t0 = fw_scratch; clobbers t1, t2, t3, t4. */
@@ -231,6 +255,32 @@ enter_user_mode_bits:
     li t0, 2
     csrs sie, t0
     ret
+/* Idle: wait for the tick (sip.SSIP, raised by the firmware's timer
+   trap, which WFI lets in), then clear it. */
+    .globl wait_for_tick
+wait_for_tick:
+    wfi
+    csrr t0, sip
+    andi t1, t0, 0x200         /* SEIP: the line is served by the tick's polls */
+    andi t0, t0, 2
+    or t1, t1, t0
+    beqz t1, wait_for_tick
+    csrc sip, t0
+    ret
+
+/* irq_enable(line): route interrupt line a0 to SEIP (sirqmask, docs/memory-map.md). */
+    .globl irq_enable
+irq_enable:
+    li t0, 1
+    sll t0, t0, a0
+    csrs 0x9C0, t0
+    li t0, 0x200
+    csrs sie, t0
+    ret
+    .globl r_sirqpending
+r_sirqpending:
+    csrr a0, 0xDC0
+    ret
     .globl clear_ssip
 clear_ssip:
     li t0, 2
@@ -241,6 +291,9 @@ clear_ssip:
     .balign 16
 fw_scratch:
     .space 32
+    .globl ram_end
+ram_end:                /* the end of main RAM, found by _start */
+    .word 0
     .bss
     .balign 16
     .space 8192

@@ -43,7 +43,7 @@ static int load_segment(u32 *pt, struct fat_node *node, const u8 *ph, u32 *top) 
 
 /* Builds the initial stack; returns the user sp or 0. */
 static u32 build_stack(u32 *pt, char **args, int argc, int envc) {
-    if (map_user(pt, USTACK_TOP - USTACK_PAGES * PAGE, USTACK_TOP, PTE_R | PTE_W) < 0) return 0;
+    if (map_user(pt, USTACK_TOP - USTACK_FIRST * PAGE, USTACK_TOP, PTE_R | PTE_W) < 0) return 0;
     u32 ptrs[MAXARG * 2 + 6];
     u32 sp = USTACK_TOP, n = 0;
     for (int i = argc + envc - 1; i >= 0; i--) {

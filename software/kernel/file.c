@@ -23,6 +23,8 @@ void file_close(struct file *f) {
     if (f->type == F_PIPE) {
         if (f->readable) f->pipe->readers--;
         else f->pipe->writers--;
+        wakeup(&f->pipe->nread);
+        wakeup(&f->pipe->nwrite);
         if (f->pipe->readers == 0 && f->pipe->writers == 0) kfree(f->pipe);
     }
     if (f->type == F_FAT && f->writable) fat_sync(&volume);
@@ -81,7 +83,7 @@ static int pipe_read(struct pipe *p, u32 uaddr, u32 n) {
     while (p->nread == p->nwrite) {
         if (p->writers == 0) return 0;
         if (cur->killed) return -EINTR;
-        yield();
+        sleep_on(&p->nread);
     }
     u32 got = 0;
     while (got < n && p->nread != p->nwrite) {
@@ -90,6 +92,7 @@ static int pipe_read(struct pipe *p, u32 uaddr, u32 n) {
         p->nread++;
         got++;
     }
+    wakeup(&p->nwrite);
     return (int)got;
 }
 
@@ -101,12 +104,17 @@ static int pipe_write(struct pipe *p, u32 uaddr, u32 n) {
             return -EPIPE;
         }
         if (cur->killed) return done ? (int)done : -EINTR;
-        if (p->nwrite - p->nread == sizeof p->buf) { yield(); continue; }
+        if (p->nwrite - p->nread == sizeof p->buf) {
+            wakeup(&p->nread);
+            sleep_on(&p->nwrite);
+            continue;
+        }
         u8 c;
         if (copyin(&c, uaddr + done, 1) < 0) return done ? (int)done : -EFAULT;
         p->buf[p->nwrite++ % sizeof p->buf] = c;
         done++;
     }
+    wakeup(&p->nread);
     return (int)done;
 }
 

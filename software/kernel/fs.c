@@ -34,7 +34,7 @@ int fs_mount(void) {
     struct fat_dev dev = { 0, disk_read, disk_write, 0 };
     u32 free_start = ((u32)_end + PAGE - 1) & ~(PAGE - 1);
     static u8 sector[512];
-    if (boot[510] == 0x55 && boot[511] == 0xAA) {
+    if (ram_end > DISK_BASE + 512 && boot[510] == 0x55 && boot[511] == 0xAA) {
         if ((u32)_end > DISK_BASE) return -1;
         kprintf("disk: RAM disk at 0x%x\n", DISK_BASE);
     } else {
@@ -47,7 +47,11 @@ int fs_mount(void) {
     dev.sectors = boot[32] | boot[33] << 8 | boot[34] << 16 | (u32)boot[35] << 24;
     if (!dev.sectors) dev.sectors = boot[19] | boot[20] << 8;
     if (boot == (const u8 *)DISK_BASE) free_start = DISK_BASE + dev.sectors * 512;
-    if (free_start > RAM_END - 256 * PAGE || fat_mount(&volume, &dev) < 0) return -1;
+    if (free_start > ram_end - 256 * PAGE) {
+        kprintf("kernel: too little RAM for the disk and 1 MiB of pages\n");
+        return -1;
+    }
+    if (fat_mount(&volume, &dev) < 0) return -1;
     return (int)free_start;
 }
 

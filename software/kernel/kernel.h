@@ -11,13 +11,15 @@ typedef unsigned long long u64;
 typedef long long i64;
 
 /* Memory: the kernel image at RAM_BASE, the RAM disk (the SD image, loaded
-   by the emulator) at DISK_BASE, free pages from the disk's end to RAM_END. */
+   by the emulator) at DISK_BASE, free pages from the disk's end to ram_end,
+   which the firmware finds at boot (entry.S). */
 #define RAM_BASE   0x40000000u
 #define DISK_BASE  0x40400000u
-#define RAM_END    0x44000000u
+extern u32 ram_end;
 #define PAGE       4096u
 #define USTACK_TOP 0x3FFF0000u
-#define USTACK_PAGES 32
+#define USTACK_PAGES 2048       /* 8 MiB at most (Linux's default), mapped as touched */
+#define USTACK_FIRST 4          /* pages mapped by exec (arguments fit in one) */
 #define UART_BASE  0xF0000800u
 #define SIMCTRL    0xF0001800u
 #define MTIME      0xF001BFF8u
@@ -30,6 +32,7 @@ typedef long long i64;
 #define PTE_U 16u
 #define PTE_A 64u
 #define PTE_D 128u
+#define PTE_COW 256u            /* RSW bit: shared by fork, copy on a store */
 
 #define NPROC 32
 #define NFILE 64
@@ -74,10 +77,11 @@ struct file {
     struct pipe *pipe;
 };
 
-enum { UNUSED, RUNNABLE, ZOMBIE };
+enum { UNUSED, RUNNABLE, SLEEPING, ZOMBIE };
 struct proc {
     int state, pid, killed, xstate, reading_console;
     struct proc *parent;
+    void *chan;                 /* what a SLEEPING process waits for */
     u32 *pagetable;
     u32 brk, brk_base;
     struct file *ofile[NOFILE];
@@ -101,6 +105,9 @@ void w_stvec(void (*f)(void));
 void w_satp(u32 v);
 void enter_user_mode_bits(void);
 void clear_ssip(void);
+void wait_for_tick(void);
+void irq_enable(u32 line);
+u32 r_sirqpending(void);
 void trap_vec(void);
 
 /* console.c */
@@ -120,6 +127,8 @@ u32 *new_pagetable(void);
 int map_page(u32 *pt, u32 va, u32 pa, u32 flags);
 u32 *walk(u32 *pt, u32 va, int alloc);
 int map_user(u32 *pt, u32 start, u32 end, u32 flags);
+int grow_stack(u32 va);
+int cow_fault(u32 va);
 void unmap_user(u32 *pt, u32 start, u32 end);
 void free_pagetable(u32 *pt);
 int copy_user_space(u32 *from, u32 *to);
@@ -133,6 +142,11 @@ void activate(u32 *pt);
 void proc_init(void);
 struct proc *alloc_proc(void);
 void yield(void);
+void sleep_on(void *chan);
+void wakeup(void *chan);
+void kill_proc(struct proc *p, int sig);
+void tick(void);
+extern char tick_chan;
 void exit_proc(int status);
 int do_fork(void);
 int do_wait(int pid, u32 ustatus, int options);
@@ -158,6 +172,12 @@ int fs_mount(void);
 int fs_resolve(const char *path, char *out);
 long fs_syscall(u32 nr, u32 *a);
 int fat_errno(int e);
+
+/* accel.c */
+u32 accel_reserve(u32 free_start);
+void accel_poll(void);
+void accel_interrupt(void);
+long sys_accel_run(u32 ustream, u32 nbytes, u32 uresult);
 
 /* sd.c */
 int sd_init(void);

@@ -1,6 +1,8 @@
-/* Processes: the table, round-robin switching, fork, exit, wait, kill.
-   The kernel never sleeps on a channel: a process that must wait loops on
-   its condition and yields, so every live process stays RUNNABLE. */
+/* Processes: the table, round-robin switching, sleep and wakeup, fork,
+   exit, wait, kill. A process that must wait sleeps on a channel (the
+   address of what it waits for) until a wakeup on that channel; it then
+   checks its condition again. With one hart and interrupts off in the
+   kernel, no wakeup can slip in between the check and the sleep. */
 #include "kernel.h"
 
 struct proc procs[NPROC];
@@ -24,21 +26,52 @@ struct proc *alloc_proc(void) {
     return 0;
 }
 
-/* Runs the next RUNNABLE process after cur (possibly cur itself). */
+char tick_chan;                 /* woken on every tick: sleep() rechecks the time */
+
+/* The tick's work, from a user trap or the idle loop: take UART input
+   (which wakes console readers) and wake the sleepers. */
+void tick(void) {
+    console_poll();
+    accel_poll();
+    wakeup(&tick_chan);
+}
+
+/* Runs the next RUNNABLE process after cur (possibly cur itself). When
+   every process sleeps, waits for the tick here, on cur's kernel stack. */
 void yield(void) {
     struct proc *old = cur;
     int start = old ? (int)(old - procs) : NPROC - 1;
-    for (int k = 1; k <= NPROC; k++) {
-        struct proc *p = &procs[(start + k) % NPROC];
-        if (p->state != RUNNABLE) continue;
-        if (p == old) return;
-        cur = p;
-        activate(p->pagetable);
-        swtch(old ? &old->ctx : &boot_ctx, &p->ctx);
-        return;
+    for (;;) {
+        for (int k = 1; k <= NPROC; k++) {
+            struct proc *p = &procs[(start + k) % NPROC];
+            if (p->state != RUNNABLE) continue;
+            if (p == old) return;
+            cur = p;
+            activate(p->pagetable);
+            swtch(old ? &old->ctx : &boot_ctx, &p->ctx);
+            return;
+        }
+        wait_for_tick();
+        tick();
     }
-    kprintf("kernel: no process left\n");
-    halt(98);
+}
+
+void sleep_on(void *chan) {
+    cur->chan = chan;
+    cur->state = SLEEPING;
+    yield();
+    cur->chan = 0;
+}
+
+void wakeup(void *chan) {
+    for (int i = 0; i < NPROC; i++)
+        if (procs[i].state == SLEEPING && procs[i].chan == chan) procs[i].state = RUNNABLE;
+}
+
+/* Marks p killed; a sleeping p wakes to see it and return -EINTR. */
+void kill_proc(struct proc *p, int sig) {
+    p->killed = sig;
+    if (p->state == SLEEPING) p->state = RUNNABLE;
 }
 
 static void first_return(void) {
@@ -71,7 +104,9 @@ void start_first(const char *path) {
 int do_fork(void) {
     struct proc *p = alloc_proc();
     if (!p) return -ENOMEM;
-    if (copy_user_space(cur->pagetable, p->pagetable) < 0) {
+    int shared = copy_user_space(cur->pagetable, p->pagetable);
+    activate(cur->pagetable);                       /* our pages became read-only */
+    if (shared < 0) {
         free_pagetable(p->pagetable);
         p->state = UNUSED;
         return -ENOMEM;
@@ -102,6 +137,8 @@ void exit_proc(int status) {
         if (procs[i].parent == p) procs[i].parent = &procs[0];  /* init adopts them */
     p->xstate = status;
     p->state = ZOMBIE;
+    wakeup(&procs[0]);
+    wakeup(p->parent);
     yield();
 }
 
@@ -123,7 +160,7 @@ int do_wait(int pid, u32 ustatus, int options) {
         if (!have_kids) return -ECHILD;
         if (options & 1) return 0;
         if (cur->killed) return -EINTR;
-        yield();
+        sleep_on(cur);                              /* until a child exits */
     }
 }
 
@@ -131,8 +168,8 @@ int do_kill(int pid, int sig) {
     if (pid == 1) return -EPERM;                    /* init ends only with its shell */
     for (int i = 0; i < NPROC; i++) {
         struct proc *p = &procs[i];
-        if (p->pid == pid && p->state == RUNNABLE) {
-            p->killed = sig ? sig : 9;
+        if (p->pid == pid && (p->state == RUNNABLE || p->state == SLEEPING)) {
+            kill_proc(p, sig ? sig : 9);
             return 0;
         }
     }
@@ -154,7 +191,7 @@ int proc_list(u32 ubuf, u32 n) {
             while (d) text[len++] = digits[--d];
             text[len++] = ' ';
         }
-        text[len++] = p->state == ZOMBIE ? 'Z' : 'R';
+        text[len++] = "?RSZ"[p->state];
         text[len++] = ' ';
         for (const char *s = p->name; *s; s++) text[len++] = *s;
         text[len++] = '\n';

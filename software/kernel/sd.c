@@ -42,8 +42,21 @@ int sd_init(void) {
 
 static u32 address(u32 lba) { return block_addressed ? lba : lba * 512; }
 
-int sd_read(void *ctx, u32 lba, u8 *buf) {
-    if (sd_command(17, address(lba)) != 0 || sd_op(3)) return -1;
+/* The buffer register holds the block little-endian, four bytes a word
+   (docs/sd-image.md), so an aligned buffer (the FAT driver's sector cache
+   is one) moves a whole word at a time; others go a byte at a time. */
+static void buffer_to(u8 *buf) {
+    if (((u32)buf & 3) == 0) {
+        volatile u32 *reg = SD + BUFFER;
+        u32 *w = (u32 *)buf, *end = w + 128;
+        for (; w < end; w += 4, reg += 4) {         /* four a turn: our cc's loop costs */
+            w[0] = reg[0];
+            w[1] = reg[1];
+            w[2] = reg[2];
+            w[3] = reg[3];
+        }
+        return;
+    }
     for (u32 i = 0; i < 128; i++) {
         u32 w = SD[BUFFER + i];
         buf[4 * i] = (u8)w;
@@ -51,12 +64,32 @@ int sd_read(void *ctx, u32 lba, u8 *buf) {
         buf[4 * i + 2] = (u8)(w >> 16);
         buf[4 * i + 3] = (u8)(w >> 24);
     }
+}
+
+static void buffer_from(const u8 *buf) {
+    if (((u32)buf & 3) == 0) {
+        volatile u32 *reg = SD + BUFFER;
+        const u32 *w = (const u32 *)buf, *end = w + 128;
+        for (; w < end; w += 4, reg += 4) {
+            reg[0] = w[0];
+            reg[1] = w[1];
+            reg[2] = w[2];
+            reg[3] = w[3];
+        }
+        return;
+    }
+    for (u32 i = 0; i < 128; i++)
+        SD[BUFFER + i] = buf[4 * i] | buf[4 * i + 1] << 8 | buf[4 * i + 2] << 16 | (u32)buf[4 * i + 3] << 24;
+}
+
+int sd_read(void *ctx, u32 lba, u8 *buf) {
+    if (sd_command(17, address(lba)) != 0 || sd_op(3)) return -1;
+    buffer_to(buf);
     return 0;
 }
 
 int sd_write(void *ctx, u32 lba, const u8 *buf) {
-    for (u32 i = 0; i < 128; i++)
-        SD[BUFFER + i] = buf[4 * i] | buf[4 * i + 1] << 8 | buf[4 * i + 2] << 16 | (u32)buf[4 * i + 3] << 24;
+    buffer_from(buf);
     if (sd_command(24, address(lba)) != 0 || sd_op(4)) return -1;
     return 0;
 }

@@ -2,6 +2,7 @@
 #include "kernel.h"
 
 #define SYS_PROCLIST 1000           /* ours: the process list for ps */
+#define SYS_ACCEL_RUN 1001          /* ours: run a command stream on the accelerator */
 
 u64 now_ticks(void) {
     volatile u32 *mtime = (volatile u32 *)MTIME;
@@ -32,7 +33,7 @@ static long sys_nanosleep(u32 ureq) {
     u64 end = now_ticks() + (u64)req[0] * cpu_hz() + (u64)req[1] * cpu_hz() / 1000000000ull;
     while (now_ticks() < end) {
         if (cur->killed) return -EINTR;
-        yield();
+        sleep_on(&tick_chan);
     }
     return 0;
 }
@@ -71,6 +72,7 @@ long do_syscall(u32 nr, u32 *a) {
     case 403: return a[0] <= 1 ? sys_clock_gettime(a[1]) : -EINVAL;
     case 407: return sys_nanosleep(a[2]);
     case SYS_PROCLIST: return proc_list(a[0], a[1]);
+    case SYS_ACCEL_RUN: return sys_accel_run(a[0], a[1], a[2]);
     default: return fs_syscall(nr, a);
     }
 }

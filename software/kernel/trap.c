@@ -23,11 +23,19 @@ void user_trap(struct trapframe *tf) {
     u32 cause = r_scause();
     if (cause == 0x80000001u) {                      /* tick (from the firmware) */
         clear_ssip();
-        console_poll();
+        tick();
         yield();
+    } else if (cause == 0x80000009u) {               /* external: the UART's or the accelerator's line */
+        u32 lines = r_sirqpending();
+        if (lines & 1) console_poll();
+        if (lines & 8) accel_interrupt();
     } else if (cause == 8) {                         /* ecall from U-mode */
         tf->r[0] += 4;
         tf->r[10] = (u32)do_syscall(tf->r[17], &tf->r[10]);
+    } else if ((cause == 12 || cause == 13 || cause == 15) && grow_stack(r_stval()) == 0) {
+        /* a new page of stack: run the instruction again */
+    } else if (cause == 15 && cow_fault(r_stval()) == 0) {
+        /* the page is now this process's own copy: run the store again */
     } else {
         kprintf("pid %d (%s): %s at pc 0x%x, address 0x%x: killed\n",
                 cur->pid, cur->name, cause_name(cause & 0xFF), tf->r[0], r_stval());

@@ -1,14 +1,31 @@
 /* Physical pages and Sv32 page tables. The kernel is identity-mapped with
    4 MiB megapages (not U) in every address space, so a trap needs no page
-   table switch; user memory lives below 0x40000000. */
+   table switch; user memory lives below 0x40000000. fork shares pages
+   copy-on-write: each page counts its mappings, and a shared writable page
+   is mapped read-only with PTE_COW until a store copies it. */
 #include "kernel.h"
 
 struct free_page { struct free_page *next; };
 static struct free_page *free_list;
 static u32 nfree;
+static unsigned short *refs;            /* one per page of RAM, placed at boot */
+#define REFS(pa) refs[((u32)(pa) - RAM_BASE) / PAGE]
 
+static void push_free(void *p) {
+    struct free_page *f = p;
+    f->next = free_list;
+    free_list = f;
+    nfree++;
+}
+
+/* The mapping counts go first (their size follows the RAM found), then
+   every page up to ram_end is free. */
 void kalloc_init(u32 start) {
-    for (u32 pa = (start + PAGE - 1) & ~(PAGE - 1); pa + PAGE <= RAM_END; pa += PAGE) kfree((void *)pa);
+    u32 bytes = (ram_end - RAM_BASE) / PAGE * sizeof(unsigned short);
+    refs = (unsigned short *)((start + PAGE - 1) & ~(PAGE - 1));
+    memset(refs, 0, bytes);
+    for (u32 pa = ((u32)refs + bytes + PAGE - 1) & ~(PAGE - 1); pa + PAGE <= ram_end; pa += PAGE)
+        push_free((void *)pa);
 }
 
 void *kalloc(void) {
@@ -17,14 +34,13 @@ void *kalloc(void) {
     free_list = p->next;
     nfree--;
     memset(p, 0, PAGE);
+    REFS(p) = 1;
     return p;
 }
 
+/* Drops one reference; the page is free when none is left. */
 void kfree(void *p) {
-    struct free_page *f = p;
-    f->next = free_list;
-    free_list = f;
-    nfree++;
+    if (--REFS(p) == 0) push_free(p);
 }
 
 u32 free_pages(void) { return nfree; }
@@ -36,7 +52,7 @@ u32 free_pages(void) { return nfree; }
 u32 *new_pagetable(void) {
     u32 *pt = kalloc();
     if (!pt) return 0;
-    for (u32 va = RAM_BASE; va < RAM_END; va += 0x400000)
+    for (u32 va = RAM_BASE; va < ram_end; va += 0x400000)
         pt[va >> 22] = PA_PTE(va) | PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D;
     pt[0xF0000000u >> 22] = PA_PTE(0xF0000000u) | PTE_V | PTE_R | PTE_W | PTE_A | PTE_D;
     return pt;
@@ -98,29 +114,57 @@ void free_pagetable(u32 *pt) {
     kfree(pt);
 }
 
-/* fork: copies every user page of one address space into another. */
+/* fork: maps every user page of one address space into another too;
+   writable ones become read-only copy-on-write in both. The caller must
+   flush the TLB (activate) since `from` changed. */
 int copy_user_space(u32 *from, u32 *to) {
     for (u32 i = 0; i < (RAM_BASE >> 22); i++) {
         if (!(from[i] & PTE_V)) continue;
         u32 *second = (u32 *)PTE_PA(from[i]);
         for (u32 j = 0; j < 1024; j++) {
-            if (!(second[j] & PTE_V)) continue;
-            void *page = kalloc();
-            if (!page) return -1;
-            memcpy(page, (void *)PTE_PA(second[j]), PAGE);
-            if (map_page(to, (i << 22) | (j << 12), (u32)page, second[j] & 0x3FF & ~PTE_V) < 0) {
-                kfree(page);
-                return -1;
-            }
+            u32 *pte = &second[j];
+            if (!(*pte & PTE_V)) continue;
+            if (*pte & PTE_W) *pte = (*pte & ~PTE_W) | PTE_COW;
+            if (map_page(to, (i << 22) | (j << 12), PTE_PA(*pte), *pte & 0x3FF & ~PTE_V) < 0) return -1;
+            REFS(PTE_PA(*pte))++;
         }
     }
     return 0;
+}
+
+/* A store to a copy-on-write page of the current process: the page
+   becomes its own (copied if still shared) and writable. 0, or -1 if va
+   is not such a page or memory ran out. */
+int cow_fault(u32 va) {
+    u32 *pte = walk(cur->pagetable, va, 0);
+    if (!pte || (*pte & (PTE_V | PTE_U | PTE_COW)) != (PTE_V | PTE_U | PTE_COW)) return -1;
+    u32 pa = PTE_PA(*pte);
+    if (REFS(pa) > 1) {
+        void *copy = kalloc();
+        if (!copy) return -1;
+        memcpy(copy, (void *)pa, PAGE);
+        kfree((void *)pa);
+        pa = (u32)copy;
+    }
+    *pte = PA_PTE(pa) | (*pte & 0x3FF & ~PTE_COW) | PTE_W;
+    activate(cur->pagetable);
+    return 0;
+}
+
+/* Maps the page of va if it lies in the current process's stack region
+   and is not mapped yet: the stack grows on demand. 0, or -1. */
+int grow_stack(u32 va) {
+    u32 *pte = walk(cur->pagetable, va, 0);
+    if (va < USTACK_TOP - USTACK_PAGES * PAGE || va >= USTACK_TOP || (pte && (*pte & PTE_V))) return -1;
+    return map_user(cur->pagetable, va, va + 1, PTE_R | PTE_W);
 }
 
 /* The kernel address of user address va in the current process, if it is
    a user page (writable when asked); 0 otherwise. */
 static u8 *user_address(u32 va, int write) {
     u32 *pte = walk(cur->pagetable, va, 0);
+    if ((!pte || !(*pte & PTE_V)) && grow_stack(va) == 0) pte = walk(cur->pagetable, va, 0);
+    if (write && pte && (*pte & PTE_COW)) cow_fault(va);
     if (!pte || !(*pte & PTE_V) || !(*pte & PTE_U)) return 0;
     if (write && !(*pte & PTE_W)) return 0;
     return (u8 *)(PTE_PA(*pte) + (va & (PAGE - 1)));
@@ -156,7 +200,7 @@ int copyout(u32 dst, const void *src, u32 n) {
         u32 k = PAGE - (dst & (PAGE - 1));
         if (k > n) k = n;
         memcpy(d, s, k);
-        d += k, dst += k, n -= k;
+        s += k, dst += k, n -= k;
     }
     return 0;
 }

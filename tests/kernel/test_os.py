@@ -20,7 +20,7 @@ TOOLS_SH = os.path.join(REPO, "software", "user", "etc", "tests", "tools.sh")
 @pytest.fixture(scope="module")
 def image():
     subprocess.run(["make", "-s", "emu"], cwd=REPO, check=True)
-    return os_build.build(os.path.join(REPO, "build", "kernel"))
+    return os_build.build(os.path.join(REPO, "build", "kernel"), with_tests=True)
 
 
 def boot(image, keys, max_insns=6_000_000_000):
@@ -45,7 +45,8 @@ def test_usertests_all_pass(image):
     for name in ("fork-wait-exit", "kill-spinning-child", "read-kernel-killed", "write-kernel-killed",
                  "write-code-killed", "write-bad-pointer", "read-into-kernel", "write-bad-length",
                  "exec-bad-argv", "exec-not-elf", "unknown-syscall", "kill-init-refused",
-                 "path-too-long", "sbrk-runs-out", "fork-without-memory", "fork-runs-out",
+                 "path-too-long", "syscall-grows-stack", "stack-grows-1.5mib",
+                 "stack-overflow-killed", "copy-on-write", "sbrk-runs-out", "fork-without-memory", "fork-runs-out",
                  "readdir", "rmdir-not-empty", "pipe-5000-bytes", "exec-echo", "sleep-30ms"):
         assert name in names, out
     assert "usertests: 0 failed" in out
@@ -101,8 +102,8 @@ def test_background_job_ps_and_kill(image):
     status, out = boot(image, "usertests spin &\nps\nkill 3\nps\nexit 0\n")
     first, second = out.split("$ kill 3", 1)
     assert re.search(r"^\[3\]$", first, re.M) and re.search(r"^3 2 R usertests$", first, re.M)
-    assert re.search(r"^1 0 R init$", first, re.M) and re.search(r"^2 1 R sh$", first, re.M)
-    assert re.search(r"^2 1 R sh$", second, re.M) and not re.search(r"^3 2 R", second, re.M)
+    assert re.search(r"^1 0 S init$", first, re.M) and re.search(r"^2 1 S sh$", first, re.M)
+    assert re.search(r"^2 1 S sh$", second, re.M) and not re.search(r"^3 2 R", second, re.M)
     assert status == 0
 
 

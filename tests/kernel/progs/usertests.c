@@ -81,11 +81,51 @@ static void exhaust_memory(void) {
     long got = 0;
     while (sbrk(1 << 20) != (void *)-1) got++;      /* until memory runs out */
     if (got < 4 || errno != ENOMEM) bad |= 2;
+    while (sbrk(4096) != (void *)-1) {}             /* fork shares pages: it needs only a few */
     if (fork() != -1) bad |= 4;
     _exit(bad);
 }
 
+/* n frames of about 1 KiB of stack each; returns n. */
+static int deep(int n) {
+    volatile char pad[1024];
+    pad[n % 1024] = 1;
+    return n ? deep(n - 1) + pad[n % 1024] : 0;
+}
+static void overflow(void) { deep(9000); }         /* past the 8 MiB stack */
+
+static void read_into_new_stack(void) {            /* the kernel maps the page for read() */
+    char buf[300000];
+    int fds[2];
+    _exit(pipe(fds) == 0 && write(fds[1], "s", 1) == 1 && read(fds[0], buf, 1) == 1 && buf[0] == 's');
+}
+
+/* fork shares pages copy-on-write: neither side sees the other's stores. */
+static void test_copy_on_write(void) {
+    static char big[256 * 1024];
+    int fds[2], status;
+    memset(big, 1, sizeof big);
+    pipe(fds);
+    int pid = fork();
+    if (pid == 0) {
+        char c;
+        read(fds[0], &c, 1);                        /* after the parent's store */
+        big[200000] = 5;
+        _exit(big[0] + big[200000]);
+    }
+    big[0] = 2;
+    write(fds[1], "x", 1);
+    waitpid(pid, &status, 0);
+    CHECK("copy-on-write", WEXITSTATUS(status) == 6 && big[0] == 2 && big[200000] == 1);
+    close(fds[0]);
+    close(fds[1]);
+}
+
 static void test_memory(void) {
+    test_copy_on_write();
+    CHECK("syscall-grows-stack", in_child(read_into_new_stack) == 0x100);
+    CHECK("stack-grows-1.5mib", deep(1500) == 1500);
+    CHECK("stack-overflow-killed", in_child(overflow) == 11);
     int status = in_child(exhaust_memory);
     CHECK("sbrk-grow", !(status & 0x100));
     CHECK("sbrk-runs-out", !(status & 0x200));
