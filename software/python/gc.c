@@ -275,6 +275,13 @@ static void scan_stack(void) {
     scan_range(&regs, (char *)&regs + sizeof regs);
 }
 
+/* Bytes of C stack in use below main's frame (the stack grows either way). */
+size_t gc_stack_used(void) {
+    volatile char here = 0;
+    char *a = (char *)&here, *b = (char *)stack_base;
+    return a < b ? (size_t)(b - a) : (size_t)(a - b);
+}
+
 static void release(Obj *o) {
     if (o->type->release) o->type->release(o);
     gc_allocated -= o->gcsize;

@@ -32,11 +32,26 @@ static int exit_code_for(Obj *exc) {
     return 1;
 }
 
-/* the pure-Python library ships next to the binary: <exe dir>/../lib, or $PYRT_PATH */
+/* appends each directory of a colon-separated list */
+static void add_path_list(const char *dirs) {
+    while (*dirs) {
+        const char *end = strchr(dirs, ':');
+        int n = end ? (int)(end - dirs) : (int)strlen(dirs);
+        if (n) list_append(sys_path, str_new(dirs, n));
+        dirs += end ? n + 1 : n;
+    }
+}
+
+/* The pure-Python library ships next to the binary: <exe dir>/../lib, or
+ * $PYRT_PATH; a build for a system with a fixed layout also names its
+ * directories (-DPYRT_LIB="/lib/python:/" on our OS, see os_build.py). */
 static void add_lib_path(const char *exe) {
     const char *env = getenv("PYRT_PATH"), *slash = strrchr(exe, '/');
-    if (env) list_append(sys_path, str_c(env));
+    if (env) add_path_list(env);
     if (slash) list_append(sys_path, str_fmt("%.*s/../lib", (int)(slash - exe), exe));
+#ifdef PYRT_LIB
+    add_path_list(PYRT_LIB);
+#endif
 }
 
 static void path_prepend(Obj *dir) {

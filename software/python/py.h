@@ -175,6 +175,7 @@ void gc_add_static(Obj *o);
 void gc_collect(void);
 void gc_maybe_collect(void);
 void gc_init(void *stack_base);
+size_t gc_stack_used(void);
 void gc_set_limit(size_t bytes);
 extern size_t gc_allocated, gc_threshold;
 

@@ -12,6 +12,13 @@
 Frame *cur_frame;
 int recursion_depth;
 int recursion_limit = 1000;
+/* Python calls nest C frames too: past this many bytes of C stack a call
+ * raises RecursionError instead of overflowing the stack. The default fits
+ * an 8 MiB stack; a build for a smaller one passes its own (os_build.py). */
+#ifndef PYRT_C_STACK_KB
+#define PYRT_C_STACK_KB 7168
+#endif
+#define C_STACK_BUDGET ((size_t)PYRT_C_STACK_KB * 1024)
 static int reraising;     /* RERAISE: do not add a traceback entry again */
 
 static void frame_mark(Obj *o) {
@@ -374,7 +381,7 @@ static Obj *vm_run(Frame *f, Obj *sendval, int *yielded) {
     Frame *saved_frame = cur_frame;
     Obj **saved_top = f->on_stack ? f->fast : data_top;
 
-    if (recursion_depth >= recursion_limit) {
+    if (recursion_depth >= recursion_limit || gc_stack_used() > C_STACK_BUDGET) {
         if (f->on_stack) data_top = f->fast;
         py_raise_type(RecursionError, "maximum recursion depth exceeded");
     }

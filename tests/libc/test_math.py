@@ -63,12 +63,18 @@ FUNCTIONS = [
     ("cosh", 1, 2, [uniform(-30, 30)]),
     ("tanh", 1, 2, [uniform(-20, 20), log_uniform(-10, 0, True)]),
     ("hypot", 2, 1, [log_uniform(-200, 200), log_uniform(-200, 200)]),
+    ("erf", 1, 6, [uniform(-6, 6), log_uniform(-20, 0, True)]),
+    ("erfc", 1, 4, [uniform(-3, 27), log_uniform(-20, 0, True)]),
+    ("lgamma", 1, 80, [uniform(0, 30), log_uniform(-10, 300)]),
+    ("lgamma_neg", 1, 80, [uniform(-30, 0)]),
+    ("tgamma", 1, 6, [uniform(0, 171), log_uniform(-10, 1)]),
+    ("tgamma_neg", 1, 50, [uniform(-30, 0)]),
 ]
 
 C_CALLS = {
     "ldexp_7": "ldexp(a, 7)", "ldexp_m1070": "ldexp(a, -1070)",
     "frexp_m": "frexp(a, &e) + e", "modf_f": "modf(a, &ip) + ip * 0.0",
-    "pow_b": "pow(a, b)",
+    "pow_b": "pow(a, b)", "lgamma_neg": "lgamma(a)", "tgamma_neg": "tgamma(a)",
 }
 
 

@@ -52,4 +52,8 @@ double copysign(double x, double y);
 double hypot(double x, double y);
 double fmin(double a, double b);
 double fmax(double a, double b);
+double erf(double x);
+double erfc(double x);
+double lgamma(double x);
+double tgamma(double x);
 #endif
