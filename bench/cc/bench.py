@@ -2,10 +2,10 @@
 
     python bench/cc/bench.py
 
-Each program is built three ways and run under qemu-riscv32 with `-singlestep
+Each program is built four ways (gcc -O0, gcc -O2, ours at -O0 and at -O1) and run under qemu-riscv32 with `-singlestep
 -d exec,nochain`, which logs one line per executed instruction; the count of
 those lines is the retired-instruction count. Our code links software/rt (built
-by our compiler); GCC's links libgcc. All three builds must print the same result.
+by our compiler at the same level); GCC's links libgcc. All builds must print the same result.
 """
 import glob
 import os
@@ -26,14 +26,16 @@ def sh(cmd, **kw):
 
 def our_cc(args):
     env = dict(os.environ, B2G_BINUTILS="gnu")
+    env.pop("B2G_CC_OPT", None)                 # the level comes from the flags here
     sh([sys.executable, "-m", "toolchain.cc"] + args, cwd=ROOT, env=env)
 
 
 def build(tmp, src, how, start, rt):
     obj, elf = os.path.join(tmp, how + ".o"), os.path.join(tmp, how + ".elf")
-    if how == "ours":
-        our_cc(["-c", "-O2", "-o", obj, src])
-        sh(LD + ["-o", elf, start, obj] + rt)
+    if how.startswith("ours"):
+        level = how.split("-")[1]
+        our_cc(["-c", "-" + level, "-o", obj, src])
+        sh(LD + ["-o", elf, start, obj] + rt[level])
     else:
         sh(GCC + ["-" + how.split("-")[1], "-c", "-o", obj, src])
         libgcc = subprocess.run(GCC + ["-print-libgcc-file-name"], capture_output=True, text=True).stdout.strip()
@@ -55,14 +57,16 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         start = os.path.join(tmp, "start.o")
         sh(["riscv64-unknown-elf-as", "-march=rv32im", "-mabi=ilp32", "-o", start, START])
-        rt = []
-        for src in sorted(glob.glob(os.path.join(ROOT, "software", "rt", "*.c"))):
-            rt.append(os.path.join(tmp, "rt_" + os.path.basename(src)[:-2] + ".o"))
-            our_cc(["-c", "-O2", "-o", rt[-1], src])
-        print(f"{'program':12} {'gcc -O0':>10} {'gcc -O2':>10} {'ours':>10} {'ours/O0':>8} {'ours/O2':>8}")
+        rt = {"O0": [], "O1": []}
+        for level, objs in rt.items():
+            for src in sorted(glob.glob(os.path.join(ROOT, "software", "rt", "*.c"))):
+                objs.append(os.path.join(tmp, f"rt_{level}_" + os.path.basename(src)[:-2] + ".o"))
+                our_cc(["-c", "-" + level, "-o", objs[-1], src])
+        print(f"{'program':12} {'gcc -O0':>10} {'gcc -O2':>10} {'ours -O0':>10} {'ours -O1':>10}"
+              f" {'O0/gccO2':>9} {'O1/gccO2':>9}")
         for src in sorted(glob.glob(os.path.join(HERE, "programs", "*.c"))):
             counts, outputs = {}, set()
-            for how in ("gcc-O0", "gcc-O2", "ours"):
+            for how in ("gcc-O0", "gcc-O2", "ours-O0", "ours-O1"):
                 n, out = count(build(tmp, src, how, start, rt), tmp)
                 counts[how] = n
                 outputs.add(out)
@@ -70,8 +74,9 @@ def main():
             if len(outputs) != 1:
                 print(f"{name}: OUTPUTS DIFFER: {outputs}")
                 return 1
-            print(f"{name:12} {counts['gcc-O0']:>10} {counts['gcc-O2']:>10} {counts['ours']:>10} "
-                  f"{counts['ours'] / counts['gcc-O0']:>8.2f} {counts['ours'] / counts['gcc-O2']:>8.2f}")
+            o2 = counts["gcc-O2"]
+            print(f"{name:12} {counts['gcc-O0']:>10} {o2:>10} {counts['ours-O0']:>10} {counts['ours-O1']:>10}"
+                  f" {counts['ours-O0'] / o2:>9.2f} {counts['ours-O1'] / o2:>9.2f}")
     return 0
 
 

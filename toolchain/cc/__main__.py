@@ -20,6 +20,7 @@ class Options:
     def __init__(self):
         self.mode, self.output, self.includes, self.defines, self.undefs = "link", None, [], [], []
         self.inputs, self.link_args, self.stdinc = [], [], True
+        self.opt = False         # -O1 and up; B2G_CC_OPT=1/0 overrides the flags
 
 
 def parse_args(argv):
@@ -46,7 +47,9 @@ def parse_args(argv):
             o.link_args += ["-T", value]
         elif a.startswith("-Wl,"):
             o.link_args += a[4:].split(",")
-        elif a.startswith(("-O", "-g", "-W", "-std=", "-f", "-m", "-pedantic", "-nostdlib", "-static",
+        elif a.startswith("-O"):
+            o.opt = a != "-O0"
+        elif a.startswith(("-g", "-W", "-std=", "-f", "-m", "-pedantic", "-nostdlib", "-static",
                            "-ffreestanding", "-pipe", "-w")) or a in ("-x", "-MF", "-include"):
             pass                              # accepted; no effect on this compiler
         elif a.startswith("-") and a != "-":
@@ -54,6 +57,8 @@ def parse_args(argv):
         else:
             o.inputs.append(a)
         i += 2 if takes_value and not a[2:] else 1
+    if os.environ.get("B2G_CC_OPT"):
+        o.opt = os.environ["B2G_CC_OPT"] != "0"
     if not o.inputs:
         raise SystemExit("cc: fatal error: no input files\n" + USAGE)
     return o
@@ -68,7 +73,7 @@ def compile_to_asm(path, o):
         return render_tokens(toks)
     parser = Parser(toks)
     program = parser.program()
-    return Codegen(parser).program(program)
+    return Codegen(parser, o.opt).program(program)
 
 
 def render_tokens(toks):

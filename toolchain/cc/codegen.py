@@ -11,6 +11,7 @@ from . import ctype as T
 from .abi import assign_args, by_reference, named_reg_words
 from .diag import CompileError
 from .data import DataMixin
+from .optgen import OptMixin
 
 ARITH_CALLS = {("f32", "add"): "__addsf3", ("f32", "sub"): "__subsf3", ("f32", "mul"): "__mulsf3",
                ("f32", "div"): "__divsf3", ("f64", "add"): "__adddf3", ("f64", "sub"): "__subdf3",
@@ -31,15 +32,18 @@ def value_class(ty):
     return "i64" if ty.kind == "llong" else "i32"
 
 
-class Codegen(DataMixin):
-    def __init__(self, parser):
-        self.parser = parser
+class Codegen(DataMixin, OptMixin):
+    def __init__(self, parser, opt=False):
+        self.parser, self.opt = parser, opt       # opt: -O1, see optgen.py
         self.out, self.depth, self.fn, self.count = [], 0, None, 0
+        self.regs, self.labels, self.pending = {}, {}, {}
 
     def emit(self, s):
         self.out.append("\t" + s)
 
     def label(self, name):
+        if self.opt:
+            self.opt_label(name)
         self.out.append(name + ":")
 
     def new_label(self):
@@ -301,6 +305,9 @@ class Codegen(DataMixin):
             self.li("a1", bits >> 32)
 
     def expr_var(self, n):
+        if n.var in self.regs:
+            self.emit(f"mv a0, {self.regs[n.var]}")
+            return
         if n.var.is_local and value_class(n.ty) in ("i32", "f32"):
             self.mem(self.load_op(n.ty), "a0", n.var.offset, "s0")     # straight from the frame
             return
@@ -338,6 +345,10 @@ class Codegen(DataMixin):
 
     def expr_assign(self, n):
         lhs = n.lhs
+        if self.assign_reg(lhs):
+            self.gen_into(self.assign_reg(lhs), n.rhs)
+            self.emit(f"mv a0, {self.assign_reg(lhs)}")
+            return
         if lhs.kind == "var" and lhs.var.is_local and value_class(lhs.ty) in ("i32", "f32", "i64", "f64"):
             self.gen_expr(n.rhs)                    # a local scalar: store straight into the frame
             if lhs.ty.size == 8:
@@ -356,7 +367,10 @@ class Codegen(DataMixin):
         self.convert(n.lhs.ty, n.ty)
 
     def expr_comma(self, n):
-        self.gen_expr(n.lhs)
+        if self.opt:
+            self.gen_void(n.lhs)
+        else:
+            self.gen_expr(n.lhs)
         self.gen_expr(n.rhs)
 
     def expr_stmt_expr(self, n):
@@ -364,8 +378,7 @@ class Codegen(DataMixin):
 
     def expr_cond(self, n):
         els, end = self.new_label(), self.new_label()
-        self.gen_expr(n.cond)
-        self.branch_if_zero(els)
+        self.branch_if_false(n.cond, els)
         self.gen_expr(n.then)
         self.emit(f"j {end}")
         self.label(els)
@@ -422,6 +435,9 @@ class Codegen(DataMixin):
 
     def expr_memzero(self, n):
         v = n.var
+        if v in self.regs:
+            self.emit(f"li {self.regs[v]}, 0")
+            return
         self.addi("t1", "s0", v.offset)
         size = v.ty.size
         if size > 64:
@@ -465,6 +481,8 @@ class Codegen(DataMixin):
         ty = n.lhs.ty
         cls = value_class(ty)
         k = n.kind
+        if self.opt and cls == "i32":
+            return self.binary_opt(n)
         simple = cls == "i32" and self.is_simple(n.rhs)
         if not simple:
             self.gen_expr(n.rhs)
@@ -576,9 +594,25 @@ class Codegen(DataMixin):
                 self.emit("xori a0, a0, 1")
 
     def expr_call(self, n):
-        fty = n.fty
         first_reg = 1 if n.ty.kind in ("struct", "union") and n.ty.size > 8 else 0
         locs, stack_bytes = assign_args([a.ty for a in n.args], n.nfixed, first_reg)
+        if self.opt and self.args_fit_registers(n, locs, stack_bytes, first_reg):
+            self.call_with_register_args(n, locs)
+        else:
+            self.call_through_stack(n, locs, stack_bytes, first_reg)
+        if n.ty.kind in ("struct", "union"):
+            if not first_reg:
+                self.addi("t1", "s0", n.ret_buf.offset)
+                self.emit("sw a0, 0(t1)")
+                self.emit("sw a1, 4(t1)")
+            self.addi("a0", "s0", n.ret_buf.offset)
+        elif T.is_integer(n.ty) and n.ty.size < 4:
+            self.extend(n.ty)
+            if n.ty.kind == "bool":
+                self.emit("andi a0, a0, 1")
+
+    def call_through_stack(self, n, locs, stack_bytes, first_reg):
+        """Each argument is pushed as evaluated, then moved to its register or stack slot."""
         words = []                              # (location) for each pushed word, in push order
         for arg, loc, buf in zip(n.args, locs, n.arg_bufs):
             self.gen_expr(arg)
@@ -618,36 +652,31 @@ class Codegen(DataMixin):
         self.emit(f"call {n.lhs.lhs.var.label}" if direct else "jalr t2")
         self.addi("sp", "sp", area + pad + pushed * 4)
         self.depth -= pushed * 4
-        if n.ty.kind in ("struct", "union"):
-            if not first_reg:
-                self.addi("t1", "s0", n.ret_buf.offset)
-                self.emit("sw a0, 0(t1)")
-                self.emit("sw a1, 4(t1)")
-            self.addi("a0", "s0", n.ret_buf.offset)
-        elif T.is_integer(n.ty) and n.ty.size < 4:
-            self.extend(n.ty)
-            if n.ty.kind == "bool":
-                self.emit("andi a0, a0, 1")
 
     # ---- statements
 
     def gen_stmt(self, n):
         k = n.kind
         if k == "block":
-            for s in n.body:
-                self.gen_stmt(s)
+            for i, s in enumerate(n.body):
+                if not self.skips_memzero(s, n.body[i + 1] if i + 1 < len(n.body) else None):
+                    self.gen_stmt(s)
         elif k == "expr_stmt":
-            self.gen_expr(n.lhs)
+            if self.opt:
+                self.gen_void(n.lhs)
+            else:
+                self.gen_expr(n.lhs)
         elif k == "if":
             els, end = self.new_label(), self.new_label()
-            self.gen_expr(n.cond)
-            self.branch_if_zero(els)
+            self.branch_if_false(n.cond, els)
             self.gen_stmt(n.then)
             self.emit(f"j {end}")
             self.label(els)
             if n.els:
                 self.gen_stmt(n.els)
             self.label(end)
+        elif k in ("while", "for", "do") and self.opt:
+            self.gen_loop_rotated(n)
         elif k in ("while", "for"):
             if n.init:
                 self.gen_stmt(n.init)
@@ -697,6 +726,32 @@ class Codegen(DataMixin):
         else:
             self.gen_expr(n)                       # memzero and other expression-like statements
 
+    def branch_if_false(self, cond, target):
+        if self.opt:
+            self.cond_branch(cond, target, False)
+        else:
+            self.gen_expr(cond)
+            self.branch_if_zero(target)
+
+    def gen_loop_rotated(self, n):
+        """-O1 loops test at the bottom: one branch per iteration instead of a branch and a jump."""
+        if n.init:
+            self.gen_stmt(n.init)
+        top, test = self.new_label(), self.new_label()
+        if n.kind != "do":
+            self.emit(f"j {test}")
+        self.label(top)
+        self.gen_stmt(n.body)
+        self.label(n.cont)
+        if n.inc:
+            self.gen_void(n.inc)
+        self.label(test)
+        if n.cond:
+            self.cond_branch(n.cond, top, True)
+        else:
+            self.emit(f"j {top}")
+        self.label(n.brk)
+
     def goto_label(self, name):
         return f".L.label.{self.fn.label}.{name}"
 
@@ -735,15 +790,23 @@ class Codegen(DataMixin):
 
     def gen_function(self, fn):
         self.fn, self.depth = fn, 0
+        self.opt_begin_function(fn)
         va = 32 if fn.ty.variadic else 0
         cur = -8 - va
         for v in fn.locals:
+            if v in self.regs:
+                continue
             size = T.align_to(max(v.ty.size, 1), 4)
             align = max(v.align, 4 if v.ty.kind not in ("array",) else v.align)
             if v.ty.kind == "array" and v.ty.base.kind == "char" and not v.name:
                 align = 8
             cur = -T.align_to(-cur + size, align)
             v.offset = cur
+        saved = sorted(set(self.regs.values()), key=lambda r: int(r[1:]))
+        save_at = {}
+        for reg in saved:                          # the callee-saved registers we use, below the locals
+            cur -= 4
+            save_at[reg] = cur
         frame = T.align_to(-cur, 16)
         self.out.append("\t.text")
         if not fn.is_static:
@@ -754,6 +817,8 @@ class Codegen(DataMixin):
         self.mem("sw", "ra", frame - va - 4, "sp")
         self.mem("sw", "s0", frame - va - 8, "sp")
         self.addi("s0", "sp", frame)
+        for reg in saved:
+            self.mem("sw", reg, save_at[reg], "s0")
         if va:
             for i in range(8):
                 self.emit(f"sw a{i}, {-32 + 4 * i}(s0)")
@@ -767,6 +832,9 @@ class Codegen(DataMixin):
         self.gen_stmt(fn.body)
         self.emit("li a0, 0")
         self.label(f".L.return.{fn.label}")
+        for reg in saved:
+            self.mem("lw", reg, save_at[reg], "s0")
+        self.opt_end_function()
         self.emit("mv t0, s0")
         self.mem("lw", "ra", -va - 4, "t0")
         self.mem("lw", "s0", -va - 8, "t0")
@@ -782,6 +850,13 @@ class Codegen(DataMixin):
                 self.mem("lw", "t0", where, "s0")
             self.addi("t1", "s0", p.offset)
             self.copy_bytes("t1", "t0", p.ty.size, p.ty.align)
+            return
+        if p in self.regs:                      # the caller widened narrow integers (psABI)
+            kind, where = loc[0]
+            if kind == "reg":
+                self.emit(f"mv {self.regs[p]}, a{where}")
+            else:
+                self.mem("lw", self.regs[p], where, "s0")
             return
         small = p.ty.size < 4 and value_class(p.ty) == "i32"
         op = {1: "sb", 2: "sh"}.get(p.ty.size, "sw") if small else "sw"

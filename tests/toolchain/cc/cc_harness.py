@@ -11,11 +11,14 @@ LIBGCC = subprocess.run(GCC + ["-print-libgcc-file-name"], capture_output=True, 
 # The default pipeline is ours (toolchain/asm, toolchain/ld); B2G_CC_TEST_BINUTILS=gnu runs the
 # same tests on GNU as/ld, to tell a compiler bug from an assembler or linker one.
 BINUTILS = os.environ.get("B2G_CC_TEST_BINUTILS", "ours")
+# Every run-time test builds at both optimisation levels: -O0 (the stack machine) and -O1.
+LEVELS = ["-O0", "-O1"]
 
 
 def cc(args, check=True):
     """Runs our compiler driver; returns the CompletedProcess."""
     env = dict(os.environ)
+    env.pop("B2G_CC_OPT", None)                      # the tests choose the level by flag
     if BINUTILS == "gnu":
         env["B2G_BINUTILS"] = "gnu"
     r = subprocess.run([sys.executable, "-m", "toolchain.cc"] + args, cwd=ROOT, env=env,
@@ -40,23 +43,23 @@ def start_obj(tmp):
     return obj
 
 
-def runtime_objs(tmp):
-    """The soft-float / 64-bit helpers: software/rt compiled by our compiler (libgcc until it exists)."""
+def runtime_objs(tmp, level="-O0"):
+    """The soft-float / 64-bit helpers: software/rt compiled by our compiler at `level`."""
     sources = sorted(glob.glob(os.path.join(ROOT, "software", "rt", "*.c")))
     if not sources:
         return [LIBGCC]
     objs = []
     for src in sources:
-        obj = os.path.join(tmp, "rt_" + os.path.basename(src)[:-2] + ".o")
+        obj = os.path.join(tmp, f"rt{level}_" + os.path.basename(src)[:-2] + ".o")
         if not os.path.exists(obj):
-            cc(["-c", "-O2", "-o", obj, src])
+            cc(["-c", level, "-o", obj, src])
         objs.append(obj)
     return objs
 
 
-def link(objs, out, tmp):
+def link(objs, out, tmp, level="-O0"):
     """Links for qemu-riscv32 user mode: our ld, or GNU ld with B2G_CC_TEST_BINUTILS=gnu."""
-    inputs = [start_obj(tmp)] + list(objs) + runtime_objs(tmp)
+    inputs = [start_obj(tmp)] + list(objs) + runtime_objs(tmp, level)
     if BINUTILS == "gnu":
         cmd = ["riscv64-unknown-elf-ld", "-m", "elf32lriscv", "--no-relax", "-Ttext=0x10000"]
     else:

@@ -1,13 +1,14 @@
 """ABI interop: GCC (-march=rv32im -mabi=ilp32) and our compiler call each other, both ways round."""
 import os
 import pytest
-from cc_harness import HERE, cc, gcc_obj, link, run
+from cc_harness import HERE, LEVELS, cc, gcc_obj, link, run
 
 ABI = os.path.join(HERE, "abi")
 
 
+@pytest.mark.parametrize("level", LEVELS)
 @pytest.mark.parametrize("main_by,lib_by", [("ours", "gcc"), ("gcc", "ours"), ("ours", "ours")])
-def test_calls(main_by, lib_by, tmp_path_factory):
+def test_calls(main_by, lib_by, level, tmp_path_factory):
     tmp = str(tmp_path_factory.getbasetemp())
     work = tmp_path_factory.mktemp("abi")
     objs = []
@@ -16,9 +17,9 @@ def test_calls(main_by, lib_by, tmp_path_factory):
         if by == "gcc":
             gcc_obj(src, obj)
         else:
-            cc(["-c", "-o", obj, src])
+            cc(["-c", level, "-o", obj, src])
         objs.append(obj)
     elf = str(work / "abi.elf")
-    link(objs, elf, tmp)
+    link(objs, elf, tmp, level)
     r = run(elf)
     assert r.stdout == "OK\n" and r.returncode == 0, r.stdout + r.stderr

@@ -2,7 +2,7 @@
 import os
 import subprocess
 import pytest
-from cc_harness import GCC, HERE, cc, link, run
+from cc_harness import GCC, HERE, LEVELS, cc, link, run
 
 CSMITH_DIR = os.path.join(HERE, "csmith")
 CSMITH_FLAGS = ["--no-packed-struct"]          # #pragma pack is not supported yet
@@ -26,11 +26,12 @@ def build_and_compare(seed, tmp_path_factory):
     except subprocess.TimeoutExpired:
         return None                                  # the program itself runs too long: no verdict
     assert expected.stdout.startswith("checksum = ")
-    our_obj = str(work / "ours.o")
-    cc(["-c", "-w", "-I", CSMITH_DIR, "-o", our_obj, src])
-    link([our_obj], our_elf, tmp)
-    got = run(our_elf, timeout=120)
-    assert got.stdout == expected.stdout, f"seed {seed}: gcc {expected.stdout!r}, ours {got.stdout!r}"
+    for level in LEVELS:
+        our_obj = str(work / f"ours{level}.o")
+        cc(["-c", level, "-w", "-I", CSMITH_DIR, "-o", our_obj, src])
+        link([our_obj], our_elf, tmp, level)
+        got = run(our_elf, timeout=120)
+        assert got.stdout == expected.stdout, f"seed {seed} {level}: gcc {expected.stdout!r}, ours {got.stdout!r}"
     return True
 
 

@@ -23,3 +23,28 @@ def test_asm_object_and_link(tmp_path, tmp_path_factory):
     elf = str(tmp_path / "prog.elf")
     link([str(tmp_path / "a.o"), str(tmp_path / "b.o")], elf, str(tmp_path_factory.getbasetemp()))
     assert run(elf).returncode == 0
+
+
+def test_optimisation_levels(tmp_path):
+    """-O0 is the default; -O1 and up (or B2G_CC_OPT=1) keep loop variables in s registers."""
+    import os
+    import subprocess
+    import sys
+    from cc_harness import ROOT
+    src = tmp_path / "loop.c"
+    src.write_text("int sum(int *a, int n) { int s = 0; for (int i = 0; i < n; i++) s += a[i]; return s; }\n")
+
+    def asm(*flags, env_opt=None):
+        out = tmp_path / "out.s"
+        env = dict(os.environ)
+        env.pop("B2G_CC_OPT", None)
+        if env_opt is not None:
+            env["B2G_CC_OPT"] = env_opt
+        subprocess.run([sys.executable, "-m", "toolchain.cc", "-S", *flags, "-o", str(out), str(src)],
+                       cwd=ROOT, env=env, check=True)
+        return out.read_text()
+
+    default, o0, o1, o2 = asm(), asm("-O0"), asm("-O1"), asm("-O2")
+    assert default == o0 and "s1" not in o0
+    assert o1 == o2 and o1 != o0 and "sw s1, " in o1
+    assert asm(env_opt="1") == o1 and asm("-O2", env_opt="0") == o0

@@ -7,7 +7,7 @@ import random
 import struct
 import numpy as np
 import pytest
-from cc_harness import gcc_obj, link, run, runtime_objs, LIBGCC
+from cc_harness import LEVELS, gcc_obj, link, run, runtime_objs, LIBGCC
 
 D_OPS = ["dadd", "dsub", "dmul", "ddiv", "dlt", "dle", "deq", "dgt", "dge", "dne"]
 F_OPS = ["fadd", "fsub", "fmul", "fdiv", "flt", "fle", "feq", "fgt", "fge", "fne"]
@@ -190,10 +190,11 @@ int main(void) {
     return "\n".join(lines) + "\n"
 
 
+@pytest.mark.parametrize("level", LEVELS)
 @pytest.mark.parametrize("seed", [1, 2])
-def test_softfloat_against_host(seed, tmp_path_factory):
+def test_softfloat_against_host(seed, level, tmp_path_factory):
     tmp = str(tmp_path_factory.getbasetemp())
-    rt = runtime_objs(tmp)
+    rt = runtime_objs(tmp, level)
     assert rt != [LIBGCC], "software/rt is missing"
     work = tmp_path_factory.mktemp("sf")
     vecs = make_vectors(seed, 300)
@@ -204,7 +205,7 @@ def test_softfloat_against_host(seed, tmp_path_factory):
     from cc_harness import HERE
     gcc_obj(str(src), obj, ["-I", HERE])
     elf = str(work / "sf.elf")
-    link([obj], elf, tmp)
+    link([obj], elf, tmp, level)
     r = run(elf)
     if r.stdout != "OK\n":
         line = r.stdout.strip().split()[-1]
