@@ -4,11 +4,13 @@
 #   make bitstream BOARD=ulx3s|colorlight_i5   build/<board>/ bitstream + report.txt
 #   make flash BOARD=...             load it with openFPGALoader
 #   make boot-rom                    build/boot/boot.bin from software/boot
+#   make bench-cpu                   DMIPS/MHz-equivalent, CPI, MMU on/off, TLB walks
+#   make test-cpu                    tests/gateware/cpu (the OS boot is in test-long)
 
 SIM_OPTS = $(if $(TRACE),--trace $(TRACE)) $(if $(WAVE),--wave $(WAVE)) \
            $(if $(MAX_CYCLES),--max-cycles $(MAX_CYCLES))
 
-.PHONY: sim bitstream flash boot-rom
+.PHONY: sim bitstream flash boot-rom bench-cpu test-cpu
 sim:
 	@test -n "$(PROG)" || { echo "usage: make sim PROG=program.elf [TRACE=file] [WAVE=file.fst]"; exit 2; }
 	@$(PY) -m sim.run $(SIM_OPTS) $(PROG)
@@ -23,3 +25,9 @@ flash:
 
 boot-rom:
 	$(PY) -m software.boot.build
+
+bench-cpu:
+	nice -n 10 $(PY) -m bench.cpu.run
+
+test-cpu:
+	$(PY) -m pytest tests/gateware/cpu -m "not long"

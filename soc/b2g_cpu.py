@@ -8,18 +8,21 @@ from litex.soc.cores import cpu as litex_cpu
 from litex.soc.cores.cpu import CPU, CPU_GCC_TRIPLE_RISCV32
 from litex.soc.interconnect import wishbone
 
-CPU_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gateware", "cpu")
+GATEWARE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gateware")
+CPU_DIR = os.path.join(GATEWARE, "cpu")
+MMU_DIR = os.path.join(GATEWARE, "mmu")
 
 
 def core_sources():
-    return sorted(glob.glob(os.path.join(CPU_DIR, "*.v")))
+    """The core's Verilog: gateware/cpu and the MMU units it instantiates."""
+    return sorted(glob.glob(os.path.join(CPU_DIR, "*.v")) + glob.glob(os.path.join(MMU_DIR, "*.v")))
 
 
 class B2GCPU(CPU):
     category = "softcore"
     family = "riscv"
     name = "b2g"
-    human_name = "bits2gpt RV32IM"
+    human_name = "bits2gpt RV32IMA"
     variants = ["standard"]
     data_width = 32
     endianness = "little"
@@ -27,7 +30,7 @@ class B2GCPU(CPU):
     linker_output_format = "elf32-littleriscv"
     nop = "nop"
     io_regions = {0x8000_0000: 0x8000_0000}   # everything above 2 GiB is I/O
-    gcc_flags = "-march=rv32im -mabi=ilp32"
+    gcc_flags = "-march=rv32ima -mabi=ilp32"
     interrupts = {}
     mem_map = {"rom": 0x0000_0000, "sram": 0x1000_0000, "main_ram": 0x4000_0000, "csr": 0xF000_0000}
 
@@ -39,6 +42,7 @@ class B2GCPU(CPU):
         self.interrupt = Signal(32)
         self.msip = Signal()
         self.mtip = Signal()
+        self.mtime = Signal(64)   # the CLINT's mtime, for the time CSR
         self.ibus = ibus = wishbone.Interface(data_width=32, address_width=32, addressing="word")
         self.dbus = dbus = wishbone.Interface(data_width=32, address_width=32, addressing="word")
         self.periph_buses = [ibus, dbus]
@@ -51,7 +55,7 @@ class B2GCPU(CPU):
             o_dbus_adr=dbus.adr, o_dbus_dat_w=dbus.dat_w, o_dbus_sel=dbus.sel,
             o_dbus_we=dbus.we, o_dbus_cyc=dbus.cyc, o_dbus_stb=dbus.stb,
             i_dbus_dat_r=dbus.dat_r, i_dbus_ack=dbus.ack, i_dbus_err=dbus.err,
-            i_irq_lines=self.interrupt, i_msip=self.msip, i_mtip=self.mtip,
+            i_irq_lines=self.interrupt, i_msip=self.msip, i_mtip=self.mtip, i_mtime=self.mtime,
         )
         self.comb += ibus.sel.eq(0b1111)
         for source in core_sources():

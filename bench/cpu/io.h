@@ -4,8 +4,8 @@
 #define UART_RXTX (*(volatile uint32_t *)0xF0000800)
 #define UART_TXFULL (*(volatile uint32_t *)0xF0000804)
 
-static inline uint32_t rdcycle(void) { uint32_t v; __asm__ volatile("csrr %0, mcycle" : "=r"(v)); return v; }
-static inline uint32_t rdinstret(void) { uint32_t v; __asm__ volatile("csrr %0, minstret" : "=r"(v)); return v; }
+static inline uint32_t rdcycle(void) { uint32_t v; __asm__ volatile("csrr %0, cycle" : "=r"(v)); return v; }
+static inline uint32_t rdinstret(void) { uint32_t v; __asm__ volatile("csrr %0, instret" : "=r"(v)); return v; }
 
 static void putch(char c) { while (UART_TXFULL) ; UART_RXTX = (uint8_t)c; }
 static void puts_(const char *s) { while (*s) putch(*s++); }

@@ -1,6 +1,7 @@
-// CSR file and trap unit (M stage, the commit point). Machine mode only for
-// now; `priv` is kept as a register so S/U modes (issue 11) slot in here:
-// privilege checks on csr_addr[9:8], delegation and sret.
+// CSR file and trap unit (M stage, the commit point): M, S and U modes.
+// Follows the emulator (sim/emu/csr.c, the golden model): which CSRs exist,
+// their writable bits, delegation through medeleg/mideleg, the order in
+// which interrupts are taken, and what mret/sret restore.
 module b2g_csr (
     input  wire        clk,
     input  wire        rst,
@@ -8,37 +9,54 @@ module b2g_csr (
     input  wire [11:0] csr_addr,
     input  wire        csr_write_intent, // csrrw, or csrrs/c with rs1 != x0
     output reg  [31:0] csr_rdata,
-    output reg         csr_illegal,
+    output wire        csr_illegal,      // missing, above the privilege, or read-only
     input  wire        csr_commit,       // the CSR instruction retires now
     input  wire [1:0]  csr_op,           // funct3[1:0]: 1 write, 2 set, 3 clear
     input  wire [31:0] csr_operand,      // rs1 value or zimm
-    // traps
+    // traps and returns
     input  wire        trap_take,
     input  wire [31:0] trap_cause,
     input  wire [31:0] trap_pc,
     input  wire [31:0] trap_tval,
     output wire [31:0] trap_target,
     input  wire        mret_take,
+    input  wire        sret_take,
     output wire [31:0] mepc_out,
+    output wire [31:0] sepc_out,
     input  wire        retire,
     // interrupts
     input  wire        msip,
     input  wire        mtip,
     input  wire [31:0] irq_lines,
+    input  wire [63:0] mtime,            // the CLINT's, for the time CSR
     output wire        irq_pending,      // an enabled interrupt should be taken
     output reg  [31:0] irq_cause,
     output wire        wfi_wake,
-    output wire [1:0]  priv
+    // privilege state for the pipeline and the MMU
+    output reg  [1:0]  priv,
+    output wire        mprv, sum, mxr, tvm, tw, tsr,
+    output wire [1:0]  mpp,
+    output wire        satp_mode,
+    output wire [21:0] satp_ppn
 );
-    // misa says what is built: RV32 I and M. A, S and U come with issue 11
-    // (then 0x40141101, the emulator's value); until then their instructions
-    // and CSRs trap as illegal.
-    localparam MISA = 32'h4000_1100;
-    reg        mie_bit, mpie_bit;
-    reg        msie, mtie, meie;
+    localparam MISA = 32'h4014_1101;   // RV32 A I M S U, the emulator's value
+    localparam [31:0] SSTATUS_MASK = 32'h000C_0122;   // SIE SPIE SPP SUM MXR
+    localparam [31:0] MSTATUS_MASK = 32'h007E_19AA;   // + MIE MPIE MPP MPRV TVM TW TSR
+    localparam [31:0] S_IRQS = 32'h222, ALL_IRQS = 32'hAAA;
+    localparam [31:0] MEDELEG_MASK = 32'hB3FF;        // every exception but ecall from M
+
+    reg [31:0] mstatus, medeleg, mideleg, mie, mip_sw, mcounteren, scounteren;
     reg [31:0] mtvec, mscratch, mepc, mcause, mtval, mirqmask;
+    reg [31:0] stvec, sscratch, sepc, scause, stval, sirqmask, satp;
     reg [63:0] mcycle, minstret;
-    assign priv = 2'b11;
+
+    assign mprv = mstatus[17]; assign sum = mstatus[18]; assign mxr = mstatus[19];
+    assign tvm = mstatus[20];  assign tw = mstatus[21];  assign tsr = mstatus[22];
+    assign mpp = mstatus[12:11];
+    assign satp_mode = satp[31];
+    assign satp_ppn = satp[21:0];
+    assign mepc_out = mepc;
+    assign sepc_out = sepc;
 
     // Interrupt inputs are registered first: the CLINT's 64-bit compare and
     // the SoC's lines then stay out of the trap path (one cycle of latency).
@@ -50,101 +68,168 @@ module b2g_csr (
         irq_q <= irq_lines;
     end
     wire meip = |(irq_q & mirqmask);
-    wire [31:0] mip_val = {20'd0, meip, 3'd0, mtip_q, 3'd0, msip_q, 3'd0};
-    wire [31:0] mie_val = {20'd0, meie, 3'd0, mtie, 3'd0, msie, 3'd0};
-    wire [31:0] mstatus_val = {19'd0, 2'b11, 3'd0, mpie_bit, 3'd0, mie_bit, 3'd0};
-    wire [31:0] enabled = mip_val & mie_val;
-    assign wfi_wake = |enabled;
-    assign irq_pending = mie_bit && |enabled;
-    always @* begin   // priority: external, software, timer
-        if (enabled[11])     irq_cause = 32'h8000_000b;
-        else if (enabled[3]) irq_cause = 32'h8000_0003;
-        else                 irq_cause = 32'h8000_0007;
-    end
-    assign trap_target = (mtvec[0] && trap_cause[31])
-                       ? {mtvec[31:2], 2'b00} + {trap_cause[29:0], 2'b00}
-                       : {mtvec[31:2], 2'b00};
-    assign mepc_out = mepc;
+    wire seip = |(irq_q & sirqmask);
+    wire [31:0] mip_val = mip_sw | {20'd0, meip, 1'b0, seip, 1'b0, mtip_q, 3'd0, msip_q, 3'd0};
 
-    // Reads decode only the address bits that tell the implemented CSRs
-    // apart (a full 12-bit decode per CSR costs hundreds of LUTs); whether
-    // the address exists at all is decided separately, in csr_illegal.
-    wire        is_irqmask = csr_addr[11:8] == 4'hB && csr_addr[7:6] == 2'b11;   // 0xBC0
-    wire        is_counter = (csr_addr[11:8] == 4'hB || csr_addr[11:8] == 4'hC) && !is_irqmask;
-    wire [63:0] counter = csr_addr[1] ? minstret : mcycle;
-    reg  [31:0] machine_r;   // the 0x30x and 0x34x trap CSRs
+    // Interrupts: M-level ones below M or with MIE; delegated ones below S
+    // or in S with SIE, never in M. Priority MEI, MSI, MTI, SEI, SSI, STI.
+    wire [31:0] pending = mip_val & mie;
+    wire [31:0] m_enabled = (priv != 2'd3 || mstatus[3]) ? ~mideleg : 32'd0;
+    wire [31:0] s_enabled = (priv == 2'd0 || (priv == 2'd1 && mstatus[1])) ? mideleg : 32'd0;
+    wire [31:0] take = pending & (m_enabled | s_enabled);
+    assign wfi_wake = |pending;
+    assign irq_pending = |take;
     always @* begin
-        case (csr_addr[6:0])
-            7'h00: machine_r = mstatus_val;
-            7'h01: machine_r = MISA;
-            7'h04: machine_r = mie_val;
-            7'h05: machine_r = mtvec;
-            7'h40: machine_r = mscratch;
-            7'h41: machine_r = mepc;
-            7'h42: machine_r = mcause;
-            7'h43: machine_r = mtval;
-            7'h44: machine_r = mip_val;
-            default: machine_r = 32'd0;   // mstatush, ids, mhartid, mconfigptr
-        endcase
-        if (is_irqmask)                  csr_rdata = mirqmask;
-        else if (is_counter)             csr_rdata = csr_addr[7] ? counter[63:32] : counter[31:0];
-        else if (csr_addr[11:8] == 4'hF) csr_rdata = csr_addr[6] ? irq_q : 32'd0;   // 0xFC0, ids
-        else                             csr_rdata = machine_r;
+        if (take[11])     irq_cause = 32'h8000_000b;
+        else if (take[3]) irq_cause = 32'h8000_0003;
+        else if (take[7]) irq_cause = 32'h8000_0007;
+        else if (take[9]) irq_cause = 32'h8000_0009;
+        else if (take[1]) irq_cause = 32'h8000_0001;
+        else              irq_cause = 32'h8000_0005;
     end
 
+    // Where a trap goes: S if taken below M and delegated.
+    wire [31:0] deleg = trap_cause[31] ? mideleg : medeleg;
+    wire to_s = priv != 2'd3 && deleg[trap_cause[4:0]];
+    wire [31:0] tvec = to_s ? stvec : mtvec;
+    assign trap_target = (tvec[0] && trap_cause[31])
+                       ? {tvec[31:2], 2'b00} + {trap_cause[29:0], 2'b00}
+                       : {tvec[31:2], 2'b00};
+
+    // Reads.
+        wire [63:0] counter = csr_addr[4:0] == 5'd0 ? mcycle : csr_addr[4:0] == 5'd1 ? mtime
+                        : csr_addr[4:0] == 5'd2 ? minstret : 64'd0;
+    reg exists;
     always @* begin
+        exists = 1'b1;
         case (csr_addr)
-            12'h300, 12'h301, 12'h304, 12'h305, 12'h310, 12'h340, 12'h341, 12'h342, 12'h343,
-            12'h344, 12'hB00, 12'hB02, 12'hB80, 12'hB82, 12'hC00, 12'hC02, 12'hC80, 12'hC82,
-            12'hBC0, 12'hFC0, 12'hF11, 12'hF12, 12'hF13, 12'hF14, 12'hF15:
-                csr_illegal = csr_addr[11:10] == 2'b11 && csr_write_intent;   // read-only
-            default: csr_illegal = 1'b1;
+            12'h100: csr_rdata = mstatus & SSTATUS_MASK;
+            12'h104: csr_rdata = mie & mideleg;
+            12'h105: csr_rdata = stvec;
+            12'h106: csr_rdata = scounteren;
+            12'h140: csr_rdata = sscratch;
+            12'h141: csr_rdata = sepc;
+            12'h142: csr_rdata = scause;
+            12'h143: csr_rdata = stval;
+            12'h144: csr_rdata = mip_val & mideleg;
+            12'h180: csr_rdata = satp;
+            12'h300: csr_rdata = mstatus;
+            12'h301: csr_rdata = MISA;
+            12'h302: csr_rdata = medeleg;
+            12'h303: csr_rdata = mideleg;
+            12'h304: csr_rdata = mie;
+            12'h305: csr_rdata = mtvec;
+            12'h306: csr_rdata = mcounteren;
+            12'h340: csr_rdata = mscratch;
+            12'h341: csr_rdata = mepc;
+            12'h342: csr_rdata = mcause;
+            12'h343: csr_rdata = mtval;
+            12'h344: csr_rdata = mip_val;
+            12'h9C0: csr_rdata = sirqmask;
+            12'hBC0: csr_rdata = mirqmask;
+            12'hDC0, 12'hFC0: csr_rdata = irq_q;
+            12'h10A, 12'h30A, 12'h31A, 12'h310, 12'h320,
+            12'hF11, 12'hF12, 12'hF13, 12'hF14, 12'hF15: csr_rdata = 32'd0;
+            default: begin
+                // counters (B00-B1F, B80-B9F, C00-C1F, C80-C9F), hpmevent, PMP
+                csr_rdata = csr_addr[7] ? counter[63:32] : counter[31:0];
+                exists = (csr_addr[11:8] == 4'hB || csr_addr[11:8] == 4'hC) && csr_addr[6:5] == 2'b00;
+                if ((csr_addr >= 12'h323 && csr_addr <= 12'h33F) ||
+                    (csr_addr >= 12'h3A0 && csr_addr <= 12'h3EF)) begin
+                    csr_rdata = 32'd0;
+                    exists = 1'b1;
+                end
+            end
         endcase
     end
+    wire user_counter = csr_addr[11:8] == 4'hC;   // cycle, time, instret, hpm (+h)
+    wire counter_bit_m = mcounteren[csr_addr[4:0]], counter_bit_s = scounteren[csr_addr[4:0]];
+    wire counter_denied = user_counter && exists && priv != 2'd3 &&
+                          (!counter_bit_m || (priv == 2'd0 && !counter_bit_s));
+    assign csr_illegal = !exists || priv < csr_addr[9:8] ||
+                         (csr_write_intent && csr_addr[11:10] == 2'b11) ||
+                         (csr_addr == 12'h180 && priv == 2'd1 && tvm) || counter_denied;
 
+    // Writes: csrrs/csrrc on mip/sip work on the software SEIP bit, not
+    // the line-driven one.
+    wire [31:0] base = (csr_addr == 12'h344 || csr_addr == 12'h144)
+                     ? (csr_rdata & ~32'h200) | (mip_sw & 32'h200) : csr_rdata;
     reg [31:0] wval;
     always @* begin
         case (csr_op)
             2'd1:    wval = csr_operand;
-            2'd2:    wval = csr_rdata | csr_operand;
-            default: wval = csr_rdata & ~csr_operand;
+            2'd2:    wval = base | csr_operand;
+            default: wval = base & ~csr_operand;
         endcase
     end
     wire csr_we = csr_commit && csr_write_intent;
+    wire [1:0] new_mpp = wval[12:11] == 2'b10 ? mstatus[12:11] : wval[12:11];   // 2 is reserved
 
     always @(posedge clk) begin
         if (rst) begin
-            mie_bit <= 1'b0; mpie_bit <= 1'b0;
-            msie <= 1'b0; mtie <= 1'b0; meie <= 1'b0;
-            mtvec <= 32'd0; mscratch <= 32'd0; mepc <= 32'd0;
-            mcause <= 32'd0; mtval <= 32'd0; mirqmask <= 32'd0;
+            priv <= 2'd3;
+            mstatus <= 32'd0; medeleg <= 32'd0; mideleg <= 32'd0; mie <= 32'd0; mip_sw <= 32'd0;
+            mcounteren <= 32'd0; scounteren <= 32'd0;
+            mtvec <= 32'd0; mscratch <= 32'd0; mepc <= 32'd0; mcause <= 32'd0; mtval <= 32'd0;
+            stvec <= 32'd0; sscratch <= 32'd0; sepc <= 32'd0; scause <= 32'd0; stval <= 32'd0;
+            satp <= 32'd0; mirqmask <= 32'd0; sirqmask <= 32'd0;
             mcycle <= 64'd0; minstret <= 64'd0;
         end else begin
             mcycle <= mcycle + 64'd1;
             if (retire) minstret <= minstret + 64'd1;
-            if (trap_take) begin
-                mepc <= trap_pc;
-                mcause <= trap_cause;
-                mtval <= trap_tval;
-                mpie_bit <= mie_bit;
-                mie_bit <= 1'b0;
+            if (trap_take && to_s) begin
+                scause <= trap_cause; sepc <= trap_pc; stval <= trap_tval;
+                mstatus[5] <= mstatus[1];           // SPIE <= SIE
+                mstatus[8] <= priv[0];              // SPP
+                mstatus[1] <= 1'b0;
+                priv <= 2'd1;
+            end else if (trap_take) begin
+                mcause <= trap_cause; mepc <= trap_pc; mtval <= trap_tval;
+                mstatus[7] <= mstatus[3];           // MPIE <= MIE
+                mstatus[12:11] <= priv;             // MPP
+                mstatus[3] <= 1'b0;
+                priv <= 2'd3;
             end else if (mret_take) begin
-                mie_bit <= mpie_bit;
-                mpie_bit <= 1'b1;
+                mstatus[3] <= mstatus[7];
+                mstatus[7] <= 1'b1;
+                mstatus[12:11] <= 2'd0;
+                if (mstatus[12:11] != 2'd3) mstatus[17] <= 1'b0;   // MPRV
+                priv <= mstatus[12:11];
+            end else if (sret_take) begin
+                mstatus[1] <= mstatus[5];
+                mstatus[5] <= 1'b1;
+                mstatus[8] <= 1'b0;
+                mstatus[17] <= 1'b0;
+                priv <= {1'b0, mstatus[8]};
             end else if (csr_we) begin
                 case (csr_addr)
-                    12'h300: begin mie_bit <= wval[3]; mpie_bit <= wval[7]; end
-                    12'h304: begin msie <= wval[3]; mtie <= wval[7]; meie <= wval[11]; end
+                    12'h100: mstatus <= (mstatus & ~SSTATUS_MASK) | (wval & SSTATUS_MASK);
+                    12'h104: mie <= (mie & ~mideleg) | (wval & mideleg);
+                    12'h105: stvec <= {wval[31:2], 1'b0, wval[0]};
+                    12'h106: scounteren <= wval;
+                    12'h140: sscratch <= wval;
+                    12'h141: sepc <= {wval[31:2], 2'b00};
+                    12'h142: scause <= wval;
+                    12'h143: stval <= wval;
+                    12'h144: mip_sw <= (mip_sw & ~(32'h2 & mideleg)) | (wval & 32'h2 & mideleg);
+                    12'h180: satp <= wval & 32'h803F_FFFF;    // no ASID bits
+                    12'h300: mstatus <= (wval & MSTATUS_MASK & ~32'h1800) | {19'd0, new_mpp, 11'd0};
+                    12'h302: medeleg <= wval & MEDELEG_MASK;
+                    12'h303: mideleg <= wval & S_IRQS;
+                    12'h304: mie <= wval & ALL_IRQS;
                     12'h305: mtvec <= {wval[31:2], 1'b0, wval[0]};
+                    12'h306: mcounteren <= wval;
                     12'h340: mscratch <= wval;
                     12'h341: mepc <= {wval[31:2], 2'b00};
                     12'h342: mcause <= wval;
                     12'h343: mtval <= wval;
+                    12'h344: mip_sw <= wval & S_IRQS;
+                    12'h9C0: sirqmask <= wval;
+                    12'hBC0: mirqmask <= wval;
                     12'hB00: mcycle[31:0] <= wval;
                     12'hB80: mcycle[63:32] <= wval;
                     12'hB02: minstret[31:0] <= wval;
                     12'hB82: minstret[63:32] <= wval;
-                    12'hBC0: mirqmask <= wval;
                     default: ;
                 endcase
             end

@@ -1,4 +1,6 @@
-// Instruction decoder (D stage): RV32IM + Zicsr + Zifencei.
+// Instruction decoder (D stage): RV32IMA + Zicsr + Zifencei + the privileged
+// instructions (mret, sret, wfi, sfence.vma). Whether the current privilege
+// may run them is decided in M (b2g_csr), where the privilege is settled.
 // Pure combinational: turns one instruction word into the control fields the
 // later stages carry. Anything it does not recognise is flagged illegal.
 module b2g_decoder (
@@ -26,6 +28,11 @@ module b2g_decoder (
     output reg         is_mret,
     output reg         is_wfi,
     output reg         is_fence_i,
+    output reg         is_sret,
+    output reg         is_sfence,
+    output reg         is_lr,      // also is_load
+    output reg         is_sc,      // also is_store
+    output reg         is_amo,     // also is_store; amo_op = funct5
     output reg         illegal
 );
     wire [6:0] opcode = insn[6:0];
@@ -67,7 +74,8 @@ module b2g_decoder (
         is_branch = 1'b0; is_jal = 1'b0; is_jalr = 1'b0;
         is_load = 1'b0; is_store = 1'b0; is_muldiv = 1'b0; is_csr = 1'b0;
         is_ecall = 1'b0; is_ebreak = 1'b0; is_mret = 1'b0; is_wfi = 1'b0;
-        is_fence_i = 1'b0; illegal = 1'b0;
+        is_fence_i = 1'b0; is_sret = 1'b0; is_sfence = 1'b0;
+        is_lr = 1'b0; is_sc = 1'b0; is_amo = 1'b0; illegal = 1'b0;
         case (opcode)
             7'b0110111: begin imm = imm_u; a_is_zero = 1'b1; rd_we = 1'b1; end // lui
             7'b0010111: begin imm = imm_u; a_is_pc = 1'b1; rd_we = 1'b1; end   // auipc
@@ -106,12 +114,28 @@ module b2g_decoder (
                 is_fence_i = funct3 == 3'd1;
                 illegal = funct3 > 3'd1;
             end
+            7'b0101111: begin                                                   // A
+                // The address is rs1 itself; the ALU passes it through (+0).
+                imm = 32'd0; rd_we = 1'b1; uses_rs1 = 1'b1; uses_rs2 = insn[31:27] != 5'b00010;
+                case (insn[31:27])
+                    5'b00010: begin is_lr = 1'b1; is_load = 1'b1; end
+                    5'b00011: begin is_sc = 1'b1; is_store = 1'b1; end
+                    5'b00000, 5'b00001, 5'b00100, 5'b01000, 5'b01100,
+                    5'b10000, 5'b10100, 5'b11000, 5'b11100: begin is_amo = 1'b1; is_store = 1'b1; end
+                    default: illegal = 1'b1;
+                endcase
+                if (funct3 != 3'd2 || (is_lr && rs2 != 5'd0)) illegal = 1'b1;
+            end
             7'b1110011: begin                                                   // SYSTEM
                 if (funct3 == 3'd0) begin
                     if (insn[31:7] == 25'h0) is_ecall = 1'b1;
                     else if (insn[31:7] == 25'h2000) is_ebreak = 1'b1;
                     else if (insn[31:7] == {12'h302, 13'h0}) is_mret = 1'b1;
                     else if (insn[31:7] == {12'h105, 13'h0}) is_wfi = 1'b1;
+                    else if (insn[31:7] == {12'h102, 13'h0}) is_sret = 1'b1;
+                    else if (funct7 == 7'b0001001 && rd == 5'd0) begin
+                        is_sfence = 1'b1; uses_rs1 = 1'b1; uses_rs2 = 1'b1;
+                    end
                     else illegal = 1'b1;
                 end else if (funct3 == 3'd4) begin
                     illegal = 1'b1;

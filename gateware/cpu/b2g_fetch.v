@@ -4,6 +4,12 @@
 // (next_pc), so in F the word and its tag are ready for the hit check.
 // A miss stalls F and refills the line over Wishbone one word at a time;
 // SETTLE then re-reads the RAM so the new line is seen.
+// With translation on, the core's ITLB (its result registered for pc's
+// page) gives pc's physical page: the cache is indexed with the virtual pc
+// (the index lies inside the 4 KiB page, so LINES <= 128) and tagged
+// physically. F waits while the lookup is not ready; a TLB miss asks the
+// core's walker (walk_req) and waits; a walk that faults is latched for
+// that page until F is redirected.
 module b2g_fetch #(
     parameter LINES = 64,
     parameter [31:0] RAM_SIZE = 32'h0400_0000
@@ -17,7 +23,17 @@ module b2g_fetch #(
     output wire        valid,         // insn (or a fetch fault) is ready in F
     output wire [31:0] pc,
     output wire [31:0] insn,
-    output wire        fault,         // instruction access fault at pc
+    output wire        fault,         // instruction access or page fault at pc
+    output wire        fault_page,    // ... and it is a page fault (else access)
+    // translation (from the core's ITLB, looked up with pc)
+    input  wire        xlate,         // translate fetches (S/U with satp.MODE)
+    input  wire        tlb_ok,        // pc's page hits and the access is allowed
+    input  wire        tlb_deny,      // pc's page hits and the access is not allowed
+    input  wire        tlb_miss,      // pc's page needs a walk (miss, or A not set)
+    input  wire [19:0] tlb_ppn,
+    output wire        walk_req,      // please walk for pc's page
+    input  wire        walk_fault,    // the walk for pc's page faulted (pulse)
+    input  wire        walk_fault_page,
     // Wishbone master (word addresses)
     output reg  [29:0] ibus_adr,
     output reg         ibus_cyc,
@@ -42,14 +58,22 @@ module b2g_fetch #(
     reg           refill_stale;   // fence.i arrived during the refill
     reg           fault_latched;  // the bus answered a refill with an error
     reg [26:0]    fault_line;
+    reg           xfault_latched; // the walker faulted on pc's page
+    reg           xfault_page;
 
-    wire [TAG-1:0] pc_tag = pc_r[31:32-TAG];
-    wire [IDX-1:0] pc_idx = pc_r[5+IDX-1:5];
+    wire [31:0]    paddr = xlate ? {tlb_ppn, pc_r[11:0]} : pc_r;
+    wire           translated = !xlate || tlb_ok;
+    wire [TAG-1:0] pc_tag = paddr[31:32-TAG];
     wire           executable;
-    b2g_pma #(.RAM_SIZE(RAM_SIZE)) pma (.addr(pc_r), .memory(executable), .writable(), .io());
+    b2g_pma #(.RAM_SIZE(RAM_SIZE)) pma (.addr(paddr), .memory(executable), .writable(), .io());
 
-    wire hit = valid_q && tag_q == pc_tag;
-    assign fault = !executable || (fault_latched && fault_line == pc_r[31:5]);
+    wire hit = valid_q && tag_q == pc_tag && translated;
+    wire page_fault = xlate && (tlb_deny || (xfault_latched && xfault_page));
+    wire access_fault = translated ? !executable || (fault_latched && fault_line == paddr[31:5])
+                                   : xfault_latched && !xfault_page;
+    assign fault = page_fault || access_fault;
+    assign fault_page = page_fault;
+    assign walk_req = state == IDLE && xlate && tlb_miss && !xfault_latched;
     assign valid = state == IDLE && (hit || fault);
     assign pc = pc_r;
     assign insn = data_q;
@@ -76,13 +100,20 @@ module b2g_fetch #(
             ibus_cyc <= 1'b0;
             line_valid <= {LINES{1'b0}};
             fault_latched <= 1'b0;
+            xfault_latched <= 1'b0;
         end else begin
             pc_r <= next_pc;
             if (invalidate) line_valid <= {LINES{1'b0}};
-            if (redirect) fault_latched <= 1'b0;
+            if (redirect) begin
+                fault_latched <= 1'b0;
+                xfault_latched <= 1'b0;
+            end else if (walk_fault) begin
+                xfault_latched <= 1'b1;
+                xfault_page <= walk_fault_page;
+            end
             case (state)
-                IDLE: if (!hit && !fault && !redirect) begin
-                    ibus_adr <= {pc_r[31:5], 3'd0};
+                IDLE: if (!hit && !fault && translated && !redirect) begin
+                    ibus_adr <= {paddr[31:5], 3'd0};
                     ibus_cyc <= 1'b1;
                     word <= 3'd0;
                     refill_stale <= invalidate;

@@ -7,7 +7,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 COMMON = os.path.join(ROOT, "tests", "programs", "common")
 EMU = os.path.join(ROOT, "build", "emu", "emu")
-GCC = ["riscv64-unknown-elf-gcc", "-march=rv32im_zicsr_zifencei", "-mabi=ilp32", "-nostdlib",
+GCC = ["riscv64-unknown-elf-gcc", "-march=rv32ima_zicsr_zifencei", "-mabi=ilp32", "-nostdlib",
        "-Wl,--no-warn-rwx-segments", "-I", COMMON, "-T", os.path.join(COMMON, "link.ld")]
 
 

@@ -1,13 +1,20 @@
 """Random programs run on the core (Verilator SoC) and on the emulator, the
-golden model: their retired-instruction traces must be identical."""
+golden model: their retired-instruction traces must be identical. Two
+generators: randprog (RV32IM in M mode) and the MMU engineer's randpriv
+(M/S/U, delegation, interrupts, page remaps and faults, A/D bits, AMOs)."""
 import subprocess
 
 import pytest
 
 from tests.gateware.cpu import randprog, simtools
+from tests.gateware.mmu import randpriv
 
-# (seed, main-RAM wait cycles): slow memory stretches every bus stall.
-CASES = [(seed, 0) for seed in range(10)] + [(seed, 7) for seed in range(10, 14)]
+# (generator, seed, main-RAM wait cycles): slow memory stretches every bus stall.
+CASES = [("randprog", seed, 0) for seed in range(10)] + \
+        [("randprog", seed, 7) for seed in range(10, 14)] + \
+        [("randpriv", seed, 0) for seed in range(12)] + \
+        [("randpriv", seed, 5) for seed in range(12, 16)]
+GENERATORS = {"randprog": randprog.generate, "randpriv": randpriv.generate}
 
 
 @pytest.fixture(scope="module")
@@ -15,15 +22,17 @@ def emulator():
     return simtools.build_emu()
 
 
-@pytest.mark.parametrize("seed,latency", CASES)
-def test_random_program_matches_emulator(seed, latency, tmp_path, emulator):
+@pytest.mark.parametrize("generator,seed,latency", CASES)
+def test_random_program_matches_emulator(generator, seed, latency, tmp_path, emulator):
     source = tmp_path / "random.S"
-    source.write_text(randprog.generate(seed))
+    source.write_text(GENERATORS[generator](seed))
     elf = simtools.assemble(source, tmp_path / "random.elf")
     emu_trace, rtl_trace = tmp_path / "emu.trace", tmp_path / "rtl.trace"
-    emu = subprocess.run([emulator, "--trace-file", str(emu_trace), str(elf)], capture_output=True)
+    emu = subprocess.run([emulator, "--max-insns", "2000000", "--trace-file", str(emu_trace), str(elf)],
+                         capture_output=True)
     assert emu.returncode == 0
-    rtl = simtools.run_sim(elf, "--trace", str(rtl_trace), "--ram-latency", str(latency))
+    rtl = simtools.run_sim(elf, "--trace", str(rtl_trace), "--ram-latency", str(latency),
+                           max_cycles=5_000_000)
     assert rtl.returncode == 0, rtl.stderr
     difference = simtools.first_difference(emu_trace.read_text().splitlines(),
                                            rtl_trace.read_text().splitlines())

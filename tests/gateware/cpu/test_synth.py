@@ -11,11 +11,12 @@ from tests.gateware.cpu import simtools
 def test_core_synthesises_for_ecp5():
     out = os.path.join(simtools.ROOT, "build", "synth")
     os.makedirs(out, exist_ok=True)
-    sources = sorted(glob.glob(os.path.join(simtools.ROOT, "gateware", "cpu", "*.v")))
+    sources = sorted(glob.glob(os.path.join(simtools.ROOT, "gateware", "cpu", "*.v")) +
+                     glob.glob(os.path.join(simtools.ROOT, "gateware", "mmu", "*.v")))
     script = f"read_verilog {' '.join(sources)}; synth_ecp5 -top b2g_core; tee -o core_stat.txt stat"
     env = dict(os.environ, PATH=os.path.join(simtools.ROOT, ".venv", "bin") + ":" + os.environ["PATH"])
     result = subprocess.run(["nice", "-n", "10", "yosys", "-q", "-p", script], cwd=out, env=env,
-                            capture_output=True, text=True, timeout=900)
+                            capture_output=True, text=True, timeout=1100)
     assert result.returncode == 0, result.stderr[-2000:]
     stat = open(os.path.join(out, "core_stat.txt")).read()
     cells = {name: int(count) for count, name in re.findall(r"(\d+)\s+(LUT4|TRELLIS_FF|DP16KD|MULT18X18D|CCU2C|TRELLIS_DPR16X4)", stat)}

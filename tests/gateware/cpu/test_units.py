@@ -1,5 +1,6 @@
 """cocotb testbenches for the core's units and for the whole core, run on
 Icarus Verilog through cocotb's Python runner (see cocotb/*.py)."""
+import glob
 import os
 import warnings
 
@@ -27,7 +28,7 @@ UNITS = {
 def run_cocotb(name, top, sources, module, env=None):
     build_dir = os.path.join(ROOT, "build", "cocotb", name)
     runner = get_runner("icarus")
-    runner.build(sources=[os.path.join(CPU, s) for s in sources], hdl_toplevel=top,
+    runner.build(sources=[os.path.join(CPU, s) if "/" not in s else s for s in sources], hdl_toplevel=top,
                  build_dir=build_dir, always=True, timescale=("1ns", "1ps"))
     # cocotb refuses results_xml under pytest (it would name the file after
     # the test, in the source tree); hide pytest's variable for the call.
@@ -58,5 +59,6 @@ def test_unit(unit):
 def test_whole_core(program, status, uart, tmp_path):
     elf = simtools.assemble(os.path.join(HERE, "programs", program), tmp_path / "program.elf")
     sources = sorted(f for f in os.listdir(CPU) if f.endswith(".v"))
+    sources += sorted(glob.glob(os.path.join(ROOT, "gateware", "mmu", "*.v")))
     run_cocotb("core_" + program[:-2], "b2g_core", sources, "tb_core",
                env={"B2G_PROGRAM": str(elf), "B2G_EXPECT_STATUS": str(status), "B2G_EXPECT_UART": uart})

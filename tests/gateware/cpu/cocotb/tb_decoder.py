@@ -92,11 +92,35 @@ async def control_transfer_and_memory(dut):
 async def system_and_m_extension(dut):
     expectations = {0x00000073: "is_ecall", 0x00100073: "is_ebreak", 0x30200073: "is_mret",
                     0x10500073: "is_wfi", 0x0000100F: "is_fence_i", 0x34011173: "is_csr",
-                    0x02C5C533: "is_muldiv"}
+                    0x02C5C533: "is_muldiv", 0x10200073: "is_sret", 0x12B50073: "is_sfence"}
     for word, flag in expectations.items():
         d = await decode(dut, word)
         assert getattr(d, flag).value == 1 and d.illegal.value == 0, hex(word)
     d = await decode(dut, 0x0FF0000F)                              # fence: a no-op
     assert d.illegal.value == 0 and d.rd_we.value == 0
-    for word in [0x00000000, 0xFFFFFFFF, 0x10200073, 0x00004073, 0x0000200F, 0x0000007F]:
+    for word in [0x00000000, 0xFFFFFFFF, 0x00004073, 0x0000200F, 0x0000007F,
+                 0x12B500F3]:                                      # sfence.vma with rd != 0
         assert (await decode(dut, word)).illegal.value == 1, hex(word)
+
+
+def amo(funct5, rs2, rs1, rd, f3=2, aq=0, rl=0):
+    return (funct5 << 27) | (aq << 26) | (rl << 25) | (rs2 << 20) | (rs1 << 15) | (f3 << 12) | (rd << 7) | 0x2F
+
+
+@cocotb.test()
+async def atomics(dut):
+    d = await decode(dut, amo(0b00010, 0, 11, 10))                  # lr.w a0, (a1)
+    assert d.is_lr.value == 1 and d.is_load.value == 1 and d.illegal.value == 0
+    assert d.imm.value.integer == 0 and d.uses_rs2.value == 0 and d.rd_we.value == 1
+    assert (await decode(dut, amo(0b00010, 3, 11, 10))).illegal.value == 1   # lr with rs2 != 0
+    d = await decode(dut, amo(0b00011, 12, 11, 10, aq=1, rl=1))     # sc.w.aqrl
+    assert d.is_sc.value == 1 and d.is_store.value == 1 and d.uses_rs2.value == 1
+    for funct5 in range(32):
+        d = await decode(dut, amo(funct5, 12, 11, 10))
+        known = funct5 in (0, 1, 4, 8, 12, 16, 20, 24, 28)
+        if funct5 not in (2, 3):
+            assert d.is_amo.value == known and d.illegal.value == (not known), funct5
+        if known:
+            assert d.is_store.value == 1 and d.imm.value.integer == 0
+    for f3 in (0, 1, 3, 4, 5, 6, 7):                                # only .w exists on RV32
+        assert (await decode(dut, amo(1, 12, 11, 10, f3=f3))).illegal.value == 1
