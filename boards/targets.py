@@ -15,10 +15,10 @@ from soc.soc import SRAM_BASE, SRAM_SIZE, B2GSoC
 class BoardSoC(B2GSoC):
     """B2GSoC plus block-RAM SRAM and SDRAM main RAM."""
 
-    def __init__(self, platform, crg, clk_freq, sdram_pads, sdram_module):
+    def __init__(self, platform, crg, clk_freq, sdram_pads, sdram_module, **soc_options):
         self.crg = crg
         _, rom = boot_build.build()
-        B2GSoC.__init__(self, platform, clk_freq, rom_init=rom)
+        B2GSoC.__init__(self, platform, clk_freq, rom_init=rom, **soc_options)
         self.add_ram("sram", origin=SRAM_BASE, size=SRAM_SIZE)
         self.sdrphy = GENSDRPHY(sdram_pads, clk_freq)
         module = sdram_module(clk_freq, "1:1")
@@ -27,18 +27,23 @@ class BoardSoC(B2GSoC):
         self.cpu.set_main_ram_size(self.bus.regions["main_ram"].size)
 
 
-def ulx3s(clk_freq=32e6):
+def ulx3s(clk_freq=25e6):
     platform = ulx3s_platform.Platform(device="LFE5U-85F", revision="2.0", toolchain="trellis")
     crg = CRG(platform, clk_freq, reset=platform.request("rst"), sdram_phase=90)
     platform.add_period_constraint(platform.lookup_request("clk25"), 1e9 / 25e6)
     return BoardSoC(platform, crg, int(clk_freq), platform.request("sdram"), MT48LC16M16)
 
 
-def colorlight_i5(clk_freq=32e6):
+def colorlight_i5(clk_freq=25e6):
     platform = colorlight_i5_platform.Platform(board="i5", revision="7.0", toolchain="trellis")
+    # The i5 has no card slot: the SD card sits on litex-boards' SD PMOD.
+    platform.add_extension(colorlight_i5_platform._sdcard_pmod_io)
     crg = CRG(platform, clk_freq, reset=~platform.request("cpu_reset_n"), sdram_phase=180)
     platform.add_period_constraint(platform.lookup_request("clk25"), 1e9 / 25e6)
-    return BoardSoC(platform, crg, int(clk_freq), platform.request("sdram"), M12L64322A)
+    # Its 25F (24K LUT4, 56 DP16KD) holds the CPU but not the accelerator
+    # (about 16K LUT4 and 64 DP16KD): ml runs on the CPU there.
+    return BoardSoC(platform, crg, int(clk_freq), platform.request("sdram"), M12L64322A,
+                    accel_lanes=0)
 
 
 BOARDS = {"ulx3s": ulx3s, "colorlight_i5": colorlight_i5}

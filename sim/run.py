@@ -1,6 +1,6 @@
 """make sim PROG=x.elf: run a program on the Verilator model of the SoC.
 
-    python -m sim.run [--trace FILE] [--wave FILE] [--max-cycles N] [--ram-latency N] program.elf
+    python -m sim.run [--sd IMAGE] [--no-accel] [--trace FILE] [--wave FILE] [--max-cycles N] [--ram-latency N] program.elf
 
 UART output goes to stdout, UART input comes from stdin; the exit status is
 the value the program wrote to simctrl.exit (124 if --max-cycles ran out).
@@ -18,6 +18,9 @@ from sim.soc_sim import MAIN_RAM_SIZE
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="make sim", description=__doc__.split("\n")[0])
     parser.add_argument("program")
+    parser.add_argument("--sd", help="SD card image for the card slot (as the emulator's --sd)")
+    parser.add_argument("--no-accel", action="store_true",
+                        help="the model without the accelerator (about twice as fast)")
     parser.add_argument("--trace", help="write retired instructions (docs/isa.md format)")
     parser.add_argument("--wave", help="write an FST waveform")
     parser.add_argument("--max-cycles", type=int, default=0)
@@ -32,7 +35,7 @@ def main(argv=None):
         print(f"{args.program}: error: {e}", file=sys.stderr)
         return 1
     try:
-        binary = model.build(verbose=args.verbose)
+        binary = model.build(verbose=args.verbose, accel=not args.no_accel)
     except subprocess.CalledProcessError as e:
         print(f"sim: building the Verilator model failed:\n{e.stderr or ''}", file=sys.stderr)
         return 1
@@ -42,6 +45,11 @@ def main(argv=None):
             path = os.path.join(tmp, name + ".hex")
             elf_load.write_readmemh(words, path)
             plusargs.append(f"+{name}={path}")
+        if args.sd:
+            if not os.path.isfile(args.sd):
+                print(f"{args.sd}: error: no such SD card image", file=sys.stderr)
+                return 1
+            plusargs.append(f"+sd={os.path.abspath(args.sd)}")
         if args.trace:
             plusargs.append(f"+trace={os.path.abspath(args.trace)}")
         if args.wave:

@@ -1,6 +1,7 @@
 """Generates the Verilog of the SoC for the Verilator model: B2GSoC with the
 UART as a byte stream and memories that load their contents at start-up
-(sim/rtl/b2g_sim_mem.v). Usage: python -m sim.soc_sim OUT_DIR"""
+(sim/rtl/b2g_sim_mem.v), and the SD card slot as four pins.
+Usage: python -m sim.soc_sim OUT_DIR [--no-accel]"""
 import os
 import sys
 
@@ -25,6 +26,9 @@ _io = [
         Subsignal("sink_valid", Pins(1)), Subsignal("sink_ready", Pins(1)),
         Subsignal("sink_data", Pins(8))),
     ("simctrl", 0, Subsignal("exit_valid", Pins(1)), Subsignal("exit_code", Pins(8))),
+    # The SD card slot: the harness puts the card model (sim/sdcard) on it.
+    ("spisdcard", 0, Subsignal("clk", Pins(1)), Subsignal("mosi", Pins(1)),
+        Subsignal("cs_n", Pins(1)), Subsignal("miso", Pins(1))),
 ]
 
 
@@ -39,9 +43,9 @@ class SimMemory(Module):
 
 
 class SimSoC(B2GSoC):
-    def __init__(self, platform):
+    def __init__(self, platform, accel=True):
         self.crg = CRG(platform.request("sys_clk"), platform.request("sys_rst"))
-        B2GSoC.__init__(self, platform, CLK_FREQ, uart_name="sim")
+        B2GSoC.__init__(self, platform, CLK_FREQ, uart_name="sim", accel_lanes=4 if accel else 0)
         for name, base, size in [("rom", ROM_BASE, ROM_SIZE), ("sram", SRAM_BASE, SRAM_SIZE),
                                  ("main_ram", MAIN_RAM_BASE, MAIN_RAM_SIZE)]:
             memory = SimMemory(size, name)
@@ -53,10 +57,10 @@ class SimSoC(B2GSoC):
                       pads.exit_code.eq(self.simctrl.exit_code)]
 
 
-def generate(out_dir):
+def generate(out_dir, accel=True):
     platform = GenericPlatform("sim", _io)
     platform.add_source(os.path.join(SIM_DIR, "rtl", "b2g_sim_mem.v"))
-    soc = SimSoC(platform)
+    soc = SimSoC(platform, accel)
     soc.finalize()
     os.makedirs(out_dir, exist_ok=True)
     platform.get_verilog(soc, name="b2g_sim").write(os.path.join(out_dir, "b2g_sim.v"))
@@ -64,5 +68,5 @@ def generate(out_dir):
 
 
 if __name__ == "__main__":
-    for path in generate(sys.argv[1]):
+    for path in generate(sys.argv[1], accel="--no-accel" not in sys.argv):
         print(path)

@@ -9,7 +9,7 @@ class CLINT(Module):
         self.bus = bus = wishbone.Interface(data_width=32, address_width=32, addressing="word")
         self.msip = Signal()
         self.mtip = Signal()
-        mtime = Signal(64)
+        self.mtime = mtime = Signal(64)     # also read by the core's time CSR
         mtimecmp = Signal(64, reset=2**64 - 1)
         offset = Signal(16)   # byte offset inside the 64 KiB window
         self.comb += [

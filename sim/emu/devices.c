@@ -306,7 +306,8 @@ bool mmio_store(Machine *m, uint32_t paddr, uint32_t value)
     return true;
 }
 
-/* The levels of the interrupt lines (uart = 0, timer0 = 1). */
+/* The levels of the interrupt lines (uart = 0, timer0 = 1, sdcard = 2,
+   accel = 3). */
 uint32_t irq_lines(Machine *m)
 {
     uint32_t lines = 0;
@@ -317,6 +318,8 @@ uint32_t irq_lines(Machine *m)
         if (m->timer_pending)
             lines |= 2;
     }
+    if (sd_irq())
+        lines |= 4;
     if (accel_irq())
         lines |= 8;
     return lines;

@@ -171,7 +171,10 @@ int load_program(Machine *m, const char *path, bool raw, uint32_t load_addr);
 
 /* gdb.c */
 int gdb_listen(int port);
-int sd_attach(const char *path);   /* sdctl.c: the --sd card image */
 void gdb_serve(Machine *m, int listen_fd);
+
+/* sdctl.c */
+int sd_attach(const char *path);   /* the --sd card image */
+bool sd_irq(void);                 /* line 2: idle with its interrupt enabled */
 
 #endif

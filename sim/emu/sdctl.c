@@ -170,3 +170,10 @@ bool sd_store(Machine *m, uint32_t off, uint32_t v)
     }
     return false;
 }
+
+/* Interrupt line 2: high while idle with cs bit 1 set, as in the gateware.
+ * Operations here finish at once, so the controller is always idle. */
+bool sd_irq(void)
+{
+    return (sd_cs & 2) != 0;
+}

@@ -2,6 +2,7 @@
 // stream to stdin/stdout, stops when software writes simctrl.exit and
 // exits with that status. Memory contents come in as plusargs (+rom=...),
 // written by sim/run.py. Options (plusargs):
+//   +sd=IMAGE       put the SD card model (sim/sdcard) with this image in the slot
 //   +max_cycles=N   stop with status 124 after N cycles
 //   +wave=FILE      write an FST waveform
 //   +trace=FILE     retired-instruction trace (written by the core itself)
@@ -12,6 +13,7 @@
 #include <poll.h>
 #include <unistd.h>
 
+#include "../sdcard/sdcard.h"
 #include "Vb2g_sim.h"
 #include "verilated.h"
 #if VM_TRACE
@@ -31,6 +33,40 @@ static int poll_stdin() {
     unsigned char c;
     return read(0, &c, 1) == 1 ? c : -1;
 }
+
+// The card model on the controller's SPI pins (mode 0). The model works in
+// bytes: the byte it shifts out is fixed when a byte starts (sdcard_miso),
+// the host's byte is complete after its eighth rising SCK edge (sdcard_mosi).
+// MISO changes after each rising edge, so it is stable before the next one.
+struct SpiCard {
+    sdcard *card = nullptr;
+    bool selected = false, sck = false;
+    int bits = 0;
+    unsigned in = 0, out = 0xFF;
+    uint64_t sck_cycles = 0;    // for bench/storage: SPI clocks spent
+
+    void step(Vb2g_sim &top) {
+        bool now_selected = !top.spisdcard_cs_n;
+        bool rising = top.spisdcard_clk && !sck;
+        sck = top.spisdcard_clk;
+        sck_cycles += rising;
+        if (now_selected != selected) {
+            selected = now_selected;
+            sdcard_select(card, selected);
+            bits = 0;
+            in = 0;
+            out = selected ? sdcard_miso(card) : 0xFF;
+        } else if (rising && selected) {
+            in = (in << 1 | top.spisdcard_mosi) & 0xFF;
+            if (++bits == 8) {
+                sdcard_mosi(card, in);
+                bits = 0;
+                out = sdcard_miso(card);
+            }
+        }
+        top.spisdcard_miso = out >> (7 - bits) & 1;
+    }
+};
 
 int main(int argc, char **argv) {
     VerilatedContext context;
@@ -54,6 +90,16 @@ int main(int argc, char **argv) {
 #define DUMP(t)
 #endif
 
+    SpiCard slot;
+    arg = context.commandArgsPlusMatch("sd=");
+    if (arg[0]) {
+        slot.card = sdcard_open(arg + 4, 0);
+        if (!slot.card) {
+            perror(arg + 4);
+            return 1;
+        }
+    }
+
     bool stdin_open = true;
     int pending_rx = -1;
     int status = 124;
@@ -62,6 +108,7 @@ int main(int argc, char **argv) {
     double start = now_seconds();
     clock_t cpu_start = clock();
     top.serial_source_ready = 1;
+    top.spisdcard_miso = 1;     // an empty slot: MISO pulled up, no card answers
     top.sys_rst = 1;
     for (;;) {
         top.sys_clk = 0;
@@ -74,6 +121,7 @@ int main(int argc, char **argv) {
         if (cycle == 8) top.sys_rst = 0;
 
         if (top.serial_source_valid) putchar(top.serial_source_data);
+        if (slot.card) slot.step(top);
         // Run a few cycles past the exit write so the store itself retires
         // (and reaches the trace) before the model stops.
         if (top.simctrl_exit_valid && exit_countdown < 0) {
@@ -105,6 +153,10 @@ int main(int argc, char **argv) {
             (unsigned long long)cycle, seconds, cycle / seconds / 1e6,
             cycle / (cpu_seconds > 0 ? cpu_seconds : 1e-9) / 1e6);
     top.final();
+    if (slot.card) {
+        fprintf(stderr, "sim: SD card: %llu SPI clock cycles\n", (unsigned long long)slot.sck_cycles);
+        sdcard_close(slot.card);
+    }
 #if VM_TRACE
     if (wave) wave->close();
 #endif

@@ -259,7 +259,7 @@ unsigned sdcard_blocks(const struct sdcard *c)
 struct sdcard *sdcard_open(const char *image_path, int faults)
 {
     struct stat st;
-    struct sdcard *c = calloc(1, sizeof(*c));
+    struct sdcard *c = (struct sdcard *)calloc(1, sizeof(*c));
     if (!c)
         return 0;
     c->fd = open(image_path, O_RDWR);

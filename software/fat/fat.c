@@ -591,9 +591,8 @@ int fat_rename(struct fat_vol *v, const char *from, const char *to) {
 }
 
 int fat_mount(struct fat_vol *v, const struct fat_dev *dev) {
-    fat_u32 total, fatsz, rsv, c, x;
+    fat_u32 total, fatsz, rsv, c, x, per, s, i;
     fat_u8 *b;
-    int r;
     memset(v, 0, sizeof(*v));
     v->dev = *dev;
     v->buf_lba = 0xFFFFFFFF;
@@ -623,9 +622,13 @@ int fat_mount(struct fat_vol *v, const struct fat_dev *dev) {
         || (!v->fat32 && !v->root_entries)
         || fatsz < (v->nclusters + 2 + (v->fat32 ? 127 : 255)) / (v->fat32 ? 128 : 256))
         return corrupt(v);
-    for (c = 2; c < v->nclusters + 2; c++) {    /* count free clusters */
-        if ((r = get_fat(v, c, &x))) return r;
-        if (x == 0 && !v->free_count++) v->next_free = c;
+    per = v->fat32 ? 128 : 256;                 /* count free clusters, a FAT sector at a time */
+    for (s = 0, c = 0; c < v->nclusters + 2; s++) {
+        if (!(b = load(v, v->fat_start + s, 1))) return FAT_EIO;
+        for (i = 0; i < per && c < v->nclusters + 2; i++, c++) {
+            x = v->fat32 ? rd32(b + 4 * i) & 0x0FFFFFFF : rd16(b + 2 * i);
+            if (c >= 2 && x == 0 && !v->free_count++) v->next_free = c;
+        }
     }
     if (!v->free_count) v->next_free = 2;
     return 0;

@@ -11,6 +11,8 @@ import pytest
 from tests.gateware.cpu import simtools
 
 BOARDS = ["ulx3s", "colorlight_i5"]
+HAS_ACCEL = {"ulx3s": True, "colorlight_i5": False}      # the i5's 25F is too small for it
+BLOCK_RAMS = {"ulx3s": 208, "colorlight_i5": 56}          # DP16KD on the board's ECP5
 
 
 def build(board, build_dir, *options):
@@ -24,8 +26,31 @@ def test_board_soc_elaborates(board, tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     verilog = (tmp_path / "gateware" / f"{board}.v").read_text()
     assert "b2g_core" in verilog and "EHXPLLL" in verilog
+    assert ("accel " in verilog) == HAS_ACCEL[board]          # the accelerator and its DMA
     rom = (tmp_path / "gateware" / f"{board}_rom.init").read_text().split()
     assert rom[0] != "00000000"          # the boot ROM is in it
+
+
+def test_ulx3s_sd_slot_pins(tmp_path):
+    """The SD controller sits on the ULX3S card slot (litex-boards' "spisdcard"
+    pins of board revision 2.0)."""
+    assert build("ulx3s", tmp_path, "--no-compile").returncode == 0
+    pins = {}
+    for line in (tmp_path / "gateware" / "ulx3s.lpf").read_text().splitlines():
+        m = re.match(r'LOCATE COMP "(spisdcard_\w+)" SITE "(\w+)";', line)
+        if m:
+            pins[m.group(1)] = m.group(2)
+    assert pins == {"spisdcard_clk": "H2", "spisdcard_mosi": "J1", "spisdcard_cs_n": "K2",
+                    "spisdcard_miso": "J3"}
+    assert "sdcard_spi" in (tmp_path / "gateware" / "ulx3s.v").read_text()
+
+
+def test_colorlight_i5_sd_pmod_pins(tmp_path):
+    """The i5 has no card slot of its own: the SD controller goes on the pins
+    of litex-boards' SD card PMOD extension."""
+    assert build("colorlight_i5", tmp_path, "--no-compile").returncode == 0
+    assert "sdcard_spi" in (tmp_path / "gateware" / "colorlight_i5.v").read_text()
+    assert 'LOCATE COMP "spisdcard_clk" SITE' in (tmp_path / "gateware" / "colorlight_i5.lpf").read_text()
 
 
 @pytest.mark.long
@@ -41,4 +66,4 @@ def test_bitstream_builds_with_report(board):
     assert luts > 2000                   # the SoC is in there
     assert re.search(r"Fmax .*: [\d.]+ MHz", report)
     brams = int(re.search(r"block RAM \(DP16KD\): (\d+) / (\d+)", report).group(1))
-    assert brams <= 56                   # fits the Colorlight i5 too
+    assert brams <= BLOCK_RAMS[board]
