@@ -49,7 +49,7 @@ def run(cmd):
 
 
 def compile_one(compiler, source, obj):
-    deps = [source, KERNEL_H] + HEADERS
+    deps = [source, KERNEL_H, __file__] + HEADERS
     if os.path.exists(obj) and os.path.getmtime(obj) >= max(os.path.getmtime(d) for d in deps):
         return obj
     flags = ["-nostdinc", "-I", LIBC_INC, "-I", FREESTANDING_INC, f'-DPYRT_LIB="{LIB_PATH}"',
@@ -57,7 +57,8 @@ def compile_one(compiler, source, obj):
     if compiler == "gnu":
         run(["riscv64-unknown-elf-gcc", "-march=rv32im", "-mabi=ilp32", "-O2", "-std=c99"] + flags)
     else:
-        run([sys.executable, "-m", "toolchain.cc"] + flags)
+        # -O1: locals in registers; 14-21% fewer instructions, a quarter smaller.
+        run([sys.executable, "-m", "toolchain.cc", "-O1"] + flags)
     return obj
 
 
