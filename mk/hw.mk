@@ -1,5 +1,5 @@
 # gateware/cpu, soc, sim, boards (issue 3).
-#   make sim PROG=x.elf [TRACE=t.txt] [WAVE=w.fst] [MAX_CYCLES=N]
+#   make sim PROG=x.elf [TRACE=t.txt] [WAVE=w.fst] [MAX_CYCLES=N] [SD=img] [NO_ACCEL=1]
 #                                   run a program on the Verilator SoC
 #   make bitstream BOARD=ulx3s|colorlight_i5   build/<board>/ bitstream + report.txt
 #   make flash BOARD=...             load it with openFPGALoader
@@ -8,11 +8,12 @@
 #   make test-cpu                    tests/gateware/cpu (the OS boot is in test-long)
 
 SIM_OPTS = $(if $(TRACE),--trace $(TRACE)) $(if $(WAVE),--wave $(WAVE)) \
-           $(if $(MAX_CYCLES),--max-cycles $(MAX_CYCLES))
+           $(if $(MAX_CYCLES),--max-cycles $(MAX_CYCLES)) $(if $(SD),--sd $(SD)) \
+           $(if $(NO_ACCEL),--no-accel)
 
 .PHONY: sim bitstream flash boot-rom bench-cpu test-cpu
 sim:
-	@test -n "$(PROG)" || { echo "usage: make sim PROG=program.elf [TRACE=file] [WAVE=file.fst]"; exit 2; }
+	@test -n "$(PROG)" || { echo "usage: make sim PROG=program.elf [TRACE=file] [WAVE=file.fst] [SD=image] [NO_ACCEL=1]"; exit 2; }
 	@$(PY) -m sim.run $(SIM_OPTS) $(PROG)
 
 bitstream:
