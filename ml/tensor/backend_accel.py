@@ -21,7 +21,6 @@ from toolchain.accel import kernels, mathfn
 from toolchain.accel.program import Program
 from . import backend_python as cpu
 from .ndarray import NDArray, contiguous_strides as _natural
-from sim.emu.accel_host import HostDevice
 
 name = 'accel'
 TYPECODE = {'float32': 'f', 'int32': 'i'}
@@ -32,10 +31,60 @@ ARGMAX_MAX_AXIS = 3072            # kernels.argmax holds 4 columns of a whole ax
 _device, _constants = [], []
 
 
+class SoCDevice:
+    """The SoC's accelerator from a program on our OS, through the runtime's
+    _accel module (software/python/mod_accel.c): buffers are process memory,
+    their user addresses go into the stream as they are, and the kernel's
+    accel_run system call bounces them (docs/syscalls.md)."""
+    name = 'SoC accelerator'
+
+    def __init__(self, accel):
+        self.accel = accel
+        self.busy_cycles = self.runs = self.commands = 0     # totals, as HostDevice's
+
+    def alloc(self, nbytes):
+        return self.accel.alloc(nbytes)
+
+    def free(self, addr, nbytes):
+        self.accel.free(addr)
+
+    def write(self, addr, data):
+        self.accel.write(addr, data)
+
+    def read(self, addr, nbytes):
+        return self.accel.read(addr, nbytes)
+
+    def zero(self, addr, nbytes):
+        self.accel.zero(addr, nbytes)
+
+    def run(self, stream):
+        status, busy, cycles, config = self.accel.run(stream)
+        if status & 8:        # STATUS bits of docs/accel.md: 2 done, 4 error, 8 index error
+            raise IndexError('accelerator: an index is out of bounds')
+        if status & 4 or not status & 2:
+            raise RuntimeError('accelerator stopped with an error (status %#x)' % status)
+        self.busy_cycles += busy
+        self.runs += 1
+        self.commands += len(stream) // 32
+
+
+def _new_device():
+    """The SoC's accelerator under our runtime on our OS, else the emulator's
+    model on the host."""
+    try:
+        import _accel
+    except ImportError:
+        _accel = None
+    if _accel is not None and _accel.available:
+        return SoCDevice(_accel)
+    from sim.emu.accel_host import HostDevice
+    return HostDevice()
+
+
 def device():
     """The device every buffer lives on, with the constant table of mathfn."""
     if not _device:
-        _device.append(HostDevice())
+        _device.append(_new_device())
         table = mathfn.constant_table()
         _constants.append(_device[0].alloc(len(table)))
         _device[0].write(_constants[0], table)

@@ -5,7 +5,7 @@
 
 void int_init(void); void float_init(void); void str_init(void); void list_init(void);
 void dict_init(void); void types_init(void); void iter_init(void); void bytes_init(void);
-void vm_init(void); void sys_init(int argc, char **argv); void math_init(void);
+void vm_init(void); void sys_init(int argc, char **argv); void math_init(void); void accel_init(void);
 void buffer_init(void);
 
 static Type *all_types[] = {&ObjectType, &TypeType, &IntType, &BoolType, &FloatType, &StrType, &BytesType,
@@ -108,6 +108,7 @@ int main(int argc, char **argv) {
     sys_init(argc > 2 && !strcmp(argv[1], "-c") ? argc - 2 : argc - 1, argc > 2 && !strcmp(argv[1], "-c") ? argv + 2 : argv + 1);
     if (argc > 2 && !strcmp(argv[1], "-c")) LIST(sys_argv)->items[0] = str_c("-c");
     math_init();
+    accel_init();
     buffer_init();
     for (i = 0; all_types[i]; i++) type_ready(all_types[i]);
     gc_inhibit--;

@@ -101,6 +101,10 @@ def stage(root, exe, trees=()):
     shutil.copyfile(exe, os.path.join(root, "bin", "python"))
     copy_py_tree(os.path.join(HERE, "lib"), os.path.join(root, "lib", "python"))
     copy_py_tree(os.path.join(REPO, "ml"), os.path.join(root, "ml"))
+    # ml's accel backend builds its command streams with toolchain.accel
+    os.makedirs(os.path.join(root, "toolchain"))
+    shutil.copyfile(os.path.join(REPO, "toolchain", "__init__.py"), os.path.join(root, "toolchain", "__init__.py"))
+    copy_py_tree(os.path.join(REPO, "toolchain", "accel"), os.path.join(root, "toolchain", "accel"))
     for where, folder in trees:
         copy_py_tree(folder, os.path.join(root, where.strip("/")))
     return root

@@ -116,6 +116,35 @@ def test_gpt2_forward_pass_on_os_gives_cpythons_logits(quick_runs):
     assert ours[0].startswith("(1, 4, 32) 1176\n")
 
 
+def test_accel_backend_on_os_matches_the_host_model(image):
+    """ml's accel backend on our OS (SoCDevice: _accel and the accel_run
+    system call) prints the same bits as under CPython on the emulator's
+    accelerator model (HostDevice)."""
+    results, _ = run_on_os(image, [("o", "accel_ops", "")], 20_000_000_000)
+    ours = results["accel_ops"]
+    assert_same(ours, cpython("o", "accel_ops"))
+    assert int(re.search(r"device: SoC accelerator runs: (\d+)", ours[1]).group(1)) > 0
+
+
+@pytest.mark.long
+def test_gpt2_forward_pass_on_os_accel_backend(image):
+    """The mini GPT-2 on the accel backend on our OS gives the host model's
+    logits bit for bit; prints the instructions its forward pass retired
+    beside the pure-Python backend's (the OS clock counts instructions at
+    100 MHz) and the accelerator's busy cycles, which the CPU sleeps through."""
+    insns, stderr = {}, {}
+    for backend in ("accel", "python"):      # one boot each: results are keyed by script
+        args = "mini " + backend
+        ours = run_on_os(image, [("o", "gpt_logits", args)], 40_000_000_000)[0]["gpt_logits"]
+        assert_same(ours, cpython("o", "gpt_logits", args))
+        insns[backend] = float(re.search(r"forward seconds: (\S+)", ours[1]).group(1)) * 100e6
+        stderr[backend] = ours[1]
+    busy = int(re.search(r"accelerator: SoC accelerator runs: \d+ busy cycles: (\d+)", stderr["accel"]).group(1))
+    print(f"\nmini GPT-2 forward on the OS: accel backend {insns['accel'] / 1e6:.1f} M instructions "
+          f"(+ {busy / 1e6:.2f} M accelerator busy cycles), python backend {insns['python'] / 1e6:.1f} M: "
+          f"python / accel = {insns['python'] / insns['accel']:.2f}")
+
+
 @pytest.mark.long
 @pytest.mark.parametrize("name", SLOW)
 def test_slow_script_on_os_matches_cpython(image, name):

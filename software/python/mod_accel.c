@@ -1,0 +1,115 @@
+/* mod_accel.c - the _accel module: device memory and command streams for
+   ml's accel backend on our OS (ml/tensor/backend_accel.py, SoCDevice).
+
+   Device memory is ordinary process memory from the runtime's allocator:
+   the accelerator system call (1001, docs/syscalls.md) takes user virtual
+   addresses and the kernel bounces every LOAD/STORE extent, so an address
+   handed out by alloc() can go straight into a command stream.
+
+       alloc(nbytes) -> address      free(address)
+       write(address, data)          read(address, nbytes) -> bytes
+       zero(address, nbytes)
+       run(stream) -> (STATUS, BUSY_CYCLES, CYCLES, CONFIG)
+
+   `available` is True only when built by our compiler for our OS; elsewhere
+   run() raises OSError (memory still works, so the module imports
+   everywhere and the backend decides). */
+#include "py.h"
+#include <errno.h>
+#include <string.h>
+#ifdef __b2g_cc__
+#include <sys/syscall.h>
+#define SYS_accel_run 1001
+#endif
+
+static unsigned char *address(Obj *o) { return (unsigned char *)(intptr_t)as_long(o); }
+
+static Obj *ac_alloc(int n, Obj **a, Obj *kw) {
+    long nbytes;
+    void *p;
+    (void)kw;
+    check_args("alloc", n, 1, 1);
+    nbytes = as_long(a[0]);
+    if (nbytes < 0) py_raise_type(ValueError, "negative size");
+    p = gc_malloc(nbytes < 4 ? 4 : (size_t)nbytes);
+    memset(p, 0, nbytes < 4 ? 4 : (size_t)nbytes);
+    return int_from_ll((long long)(intptr_t)p);
+}
+
+static Obj *ac_free(int n, Obj **a, Obj *kw) {
+    (void)kw;
+    check_args("free", n, 1, 1);
+    gc_free(address(a[0]));
+    return None;
+}
+
+static void byte_view(Obj *o, const unsigned char **p, int *len) {
+    if (TYPE(o) == &BytesType) { *p = ((Bytes *)o)->s; *len = ((Bytes *)o)->len; return; }
+    if (TYPE(o) == &ByteArrayType) { *p = ((ByteArray *)o)->s; *len = ((ByteArray *)o)->len; return; }
+    py_raise_type(TypeError, "a bytes-like object is required, not '%s'", type_name(o));
+}
+
+static Obj *ac_write(int n, Obj **a, Obj *kw) {
+    const unsigned char *p;
+    int len;
+    (void)kw;
+    check_args("write", n, 2, 2);
+    byte_view(a[1], &p, &len);
+    memcpy(address(a[0]), p, (size_t)len);
+    return None;
+}
+
+static Obj *ac_read(int n, Obj **a, Obj *kw) {
+    long len;
+    (void)kw;
+    check_args("read", n, 2, 2);
+    len = as_long(a[1]);
+    if (len < 0) py_raise_type(ValueError, "negative size");
+    return bytes_new(address(a[0]), (int)len);
+}
+
+static Obj *ac_zero(int n, Obj **a, Obj *kw) {
+    long len;
+    (void)kw;
+    check_args("zero", n, 2, 2);
+    len = as_long(a[1]);
+    if (len < 0) py_raise_type(ValueError, "negative size");
+    memset(address(a[0]), 0, (size_t)len);
+    return None;
+}
+
+/* -EIO still fills result: the caller reads STATUS to say what went wrong. */
+static Obj *ac_run(int n, Obj **a, Obj *kw) {
+    const unsigned char *p;
+    int len;
+    unsigned result[4] = {0, 0, 0, 0};
+    long r = -ENOSYS;
+    (void)kw;
+    check_args("run", n, 1, 1);
+    byte_view(a[0], &p, &len);
+#ifdef __b2g_cc__
+    r = __syscall(SYS_accel_run, (long)p, len, (long)result, 0, 0, 0);
+#endif
+    if (r < 0 && r != -EIO)
+        py_raise(exc_new(OSError, tuple_pack(2, MK_SMALL(-r), str_c(r == -ENOSYS ? "accelerator system call not available" :
+            r == -EINVAL ? "bad command stream" : r == -EFAULT ? "stream address not user memory" :
+            r == -E2BIG ? "stream extents do not fit the bounce pool" : "accelerator error"))));
+    return tuple_pack(4, int_from_ll(result[0]), int_from_ll(result[1]), int_from_ll(result[2]), int_from_ll(result[3]));
+}
+
+static void fill_accel(Obj *d) {
+    struct { const char *n; NativeFn f; } fs[] = {
+        {"alloc", ac_alloc}, {"free", ac_free}, {"write", ac_write}, {"read", ac_read}, {"zero", ac_zero},
+        {"run", ac_run}, {NULL, NULL}};
+    int i;
+    for (i = 0; fs[i].n; i++) dict_sets(d, fs[i].n, native_new(fs[i].n, fs[i].f));
+#ifdef __b2g_cc__
+    dict_sets(d, "available", True);
+#else
+    dict_sets(d, "available", False);
+#endif
+}
+
+void accel_init(void) {
+    native_module("_accel", fill_accel);
+}
