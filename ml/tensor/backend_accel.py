@@ -18,7 +18,7 @@ reading the indices to build the stream as a driver would."""
 from array import array
 from functools import partial
 from toolchain.accel import kernels, mathfn
-from toolchain.accel.program import Program
+from toolchain.accel.program import Program, check_status
 from . import backend_python as cpu
 from .ndarray import NDArray, contiguous_strides as _natural
 
@@ -59,10 +59,7 @@ class SoCDevice:
 
     def run(self, stream):
         status, busy, cycles, config = self.accel.run(stream)
-        if status & 8:        # STATUS bits of docs/accel.md: 2 done, 4 error, 8 index error
-            raise IndexError('accelerator: an index is out of bounds')
-        if status & 4 or not status & 2:
-            raise RuntimeError('accelerator stopped with an error (status %#x)' % status)
+        check_status(status)
         self.busy_cycles += busy
         self.runs += 1
         self.commands += len(stream) // 32

@@ -7,13 +7,14 @@ import ctypes
 import os
 import subprocess
 
+from toolchain.accel.program import check_status
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 SOURCE = os.path.join(HERE, 'accel.c')
 LIBRARY = os.path.join(ROOT, 'build', 'emu', 'libaccel.so')   # mk/accel_host.mk
 RAM_BASE = 0x40000000          # docs/memory-map.md: main memory as the bus master sees it
 CSR_CTRL, CSR_STATUS, CSR_PROG, CSR_BUSY_CYCLES, CSR_PC = 0, 1, 2, 6, 7
-DONE, ERROR, INDEX_ERROR = 2, 4, 8
 
 
 def _library():
@@ -81,10 +82,7 @@ class HostDevice:
             pc = self.lib.accel_csr_read(self.model, CSR_PC)
         finally:
             self.free(prog, len(stream))
-        if status & INDEX_ERROR:
-            raise IndexError('accelerator: an index is out of bounds (command %d)' % ((pc - prog) // 32 - 1))
-        if status & ERROR or not status & DONE:
-            raise RuntimeError('accelerator stopped with an error at command %d' % ((pc - prog) // 32 - 1))
+        check_status(status, ' at command %d' % ((pc - prog) // 32 - 1))
         self.busy_cycles += self.lib.accel_csr_read(self.model, CSR_BUSY_CYCLES)
         self.runs += 1
         self.commands += len(stream) // 32

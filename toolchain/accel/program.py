@@ -15,8 +15,20 @@ INDEXED, PREFETCH = 1 << 8, 1 << 9                             # LOAD/STORE flag
 DESC_BYTES = 32
 
 
+DONE, ERROR, INDEX_ERROR = 2, 4, 8                             # STATUS bits after a run
+
+
 class AccelError(ValueError):
     pass
+
+
+def check_status(status, where=''):
+    """Raises if a finished run's STATUS says it failed; `where` names the
+    failing command when the caller knows it (e.g. ' at command 3')."""
+    if status & INDEX_ERROR:
+        raise IndexError('accelerator: an index is out of bounds' + where)
+    if status & ERROR or not status & DONE:
+        raise RuntimeError('accelerator stopped with an error' + where)
 
 
 class Program:
