@@ -24,15 +24,21 @@
 
 static unsigned char *address(Obj *o) { return (unsigned char *)(intptr_t)as_long(o); }
 
+static size_t size_arg(Obj *o) {
+    long nbytes = as_long(o);
+    if (nbytes < 0) py_raise_type(ValueError, "negative size");
+    return (size_t)nbytes;
+}
+
 static Obj *ac_alloc(int n, Obj **a, Obj *kw) {
-    long nbytes;
+    size_t nbytes;
     void *p;
     (void)kw;
     check_args("alloc", n, 1, 1);
-    nbytes = as_long(a[0]);
-    if (nbytes < 0) py_raise_type(ValueError, "negative size");
-    p = gc_malloc(nbytes < 4 ? 4 : (size_t)nbytes);
-    memset(p, 0, nbytes < 4 ? 4 : (size_t)nbytes);
+    nbytes = size_arg(a[0]);
+    if (nbytes < 4) nbytes = 4;
+    p = gc_malloc(nbytes);
+    memset(p, 0, nbytes);
     return int_from_ll((long long)(intptr_t)p);
 }
 
@@ -41,12 +47,6 @@ static Obj *ac_free(int n, Obj **a, Obj *kw) {
     check_args("free", n, 1, 1);
     gc_free(address(a[0]));
     return None;
-}
-
-static void byte_view(Obj *o, const unsigned char **p, int *len) {
-    if (TYPE(o) == &BytesType) { *p = ((Bytes *)o)->s; *len = ((Bytes *)o)->len; return; }
-    if (TYPE(o) == &ByteArrayType) { *p = ((ByteArray *)o)->s; *len = ((ByteArray *)o)->len; return; }
-    py_raise_type(TypeError, "a bytes-like object is required, not '%s'", type_name(o));
 }
 
 static Obj *ac_write(int n, Obj **a, Obj *kw) {
@@ -60,21 +60,15 @@ static Obj *ac_write(int n, Obj **a, Obj *kw) {
 }
 
 static Obj *ac_read(int n, Obj **a, Obj *kw) {
-    long len;
     (void)kw;
     check_args("read", n, 2, 2);
-    len = as_long(a[1]);
-    if (len < 0) py_raise_type(ValueError, "negative size");
-    return bytes_new(address(a[0]), (int)len);
+    return bytes_new(address(a[0]), (int)size_arg(a[1]));
 }
 
 static Obj *ac_zero(int n, Obj **a, Obj *kw) {
-    long len;
     (void)kw;
     check_args("zero", n, 2, 2);
-    len = as_long(a[1]);
-    if (len < 0) py_raise_type(ValueError, "negative size");
-    memset(address(a[0]), 0, (size_t)len);
+    memset(address(a[0]), 0, size_arg(a[1]));
     return None;
 }
 

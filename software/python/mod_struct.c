@@ -178,7 +178,7 @@ static Obj *unpack_from(Obj *fmt, const unsigned char *p, int len, int exact) {
     }
     return seq_tuple(l);
 }
-static void byte_view(Obj *o, const unsigned char **p, int *len);
+
 static Obj *st_unpack(int n, Obj **a, Obj *kw) {
     const unsigned char *p;
     int len;
@@ -221,7 +221,8 @@ void *array_buffer(Obj *o, int *len, char *code) {
     return a->data;
 }
 
-static void byte_view(Obj *o, const unsigned char **p, int *len) {
+/* bytes, bytearray or array.array as raw bytes; TypeError otherwise */
+void byte_view(Obj *o, const unsigned char **p, int *len) {
     if (TYPE(o) == &BytesType) { *p = ((Bytes *)o)->s; *len = ((Bytes *)o)->len; return; }
     if (TYPE(o) == &ByteArrayType) { *p = ((ByteArray *)o)->s; *len = ((ByteArray *)o)->len; return; }
     if (TYPE(o) == &ArrayType) { *p = ((Array *)o)->data; *len = ((Array *)o)->len * ((Array *)o)->itemsize; return; }

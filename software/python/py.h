@@ -277,6 +277,7 @@ int utf8_encode(unsigned c, char *out);
 Obj *bytes_new(const void *s, int len);
 Obj *bytearray_new(const void *s, int len);
 Obj *bytes_repr(const unsigned char *s, int len, const char *prefix);
+void byte_view(Obj *o, const unsigned char **p, int *len);   /* bytes, bytearray, array (mod_struct.c) */
 
 /* string builder */
 typedef struct { char *s; int len, cap; } Buf;
