@@ -1,7 +1,9 @@
 """make bitstream BOARD=...: builds the SoC for a board with YoWASP yosys,
 nextpnr-ecp5 and ecppack (LiteX's trellis flow) under build/<board>/, and
 writes build/<board>/report.txt with LUT4, FF, DSP, block RAM use and Fmax.
-Usage: python -m boards.build [--no-compile] [--build-dir DIR] ulx3s|colorlight_i5"""
+Usage: python -m boards.build [--no-compile] [--no-mmu] [--clk-mhz F] [--build-dir DIR] ulx3s|colorlight_i5
+--no-mmu builds the core without TLBs and walker (CPU variant "nommu");
+--clk-mhz overrides the board's system clock (default 25 MHz)."""
 import argparse
 import os
 import re
@@ -38,13 +40,19 @@ def main(argv):
     parser = argparse.ArgumentParser(prog="python -m boards.build")
     parser.add_argument("board", choices=sorted(BOARDS))
     parser.add_argument("--no-compile", action="store_true", help="only write the Verilog and scripts")
-    parser.add_argument("--build-dir", help="default: build/<board>")
+    parser.add_argument("--no-mmu", action="store_true", help="the core without the Sv32 MMU")
+    parser.add_argument("--clk-mhz", type=float, help="system clock (default: the board's)")
+    parser.add_argument("--build-dir", help="default: build/<board>, or build/<board>-nommu")
     args = parser.parse_args(argv)
     board, run = args.board, not args.no_compile
-    build_dir = os.path.abspath(args.build_dir or os.path.join(ROOT, "build", board))
+    default_dir = os.path.join(ROOT, "build", board + ("-nommu" if args.no_mmu else ""))
+    build_dir = os.path.abspath(args.build_dir or default_dir)
     gateware = os.path.join(build_dir, "gateware")
     os.makedirs(gateware, exist_ok=True)
-    soc = BOARDS[board]()
+    options = {"cpu_variant": "nommu" if args.no_mmu else "standard"}
+    if args.clk_mhz:
+        options["clk_freq"] = args.clk_mhz * 1e6
+    soc = BOARDS[board](**options)
     # LiteX's Builder would add its BIOS; our ROM is already in the SoC.
     soc.platform.output_dir = build_dir
     soc.build(build_dir=gateware, build_name=board, run=False)
@@ -63,7 +71,8 @@ def main(argv):
         if os.path.exists(os.path.join(gateware, f"{board}.rpt")) else ""
     pnr_log = open(os.path.join(gateware, "build.log")).read()
     used, fmax = parse_nextpnr(pnr_log)
-    lines = [f"board: {board}", f"bitstream: {os.path.join(gateware, board + '.bit')}"]
+    lines = [f"board: {board}", f"cpu variant: {options['cpu_variant']}",
+             f"bitstream: {os.path.join(gateware, board + '.bit')}"]
     if lut4_count(yosys_log) is not None:
         lines.append(f"LUT4 (yosys): {lut4_count(yosys_log)}")
     names = {"TRELLIS_COMB": "LUT4 (placed, incl. carry/RAM)", "TRELLIS_FF": "FF",

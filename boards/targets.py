@@ -27,14 +27,15 @@ class BoardSoC(B2GSoC):
         self.cpu.set_main_ram_size(self.bus.regions["main_ram"].size)
 
 
-def ulx3s(clk_freq=25e6):
+def ulx3s(clk_freq=25e6, cpu_variant="standard"):
     platform = ulx3s_platform.Platform(device="LFE5U-85F", revision="2.0", toolchain="trellis")
     crg = CRG(platform, clk_freq, reset=platform.request("rst"), sdram_phase=90)
     platform.add_period_constraint(platform.lookup_request("clk25"), 1e9 / 25e6)
-    return BoardSoC(platform, crg, int(clk_freq), platform.request("sdram"), MT48LC16M16)
+    return BoardSoC(platform, crg, int(clk_freq), platform.request("sdram"), MT48LC16M16,
+                    cpu_variant=cpu_variant)
 
 
-def colorlight_i5(clk_freq=25e6):
+def colorlight_i5(clk_freq=25e6, cpu_variant="standard"):
     platform = colorlight_i5_platform.Platform(board="i5", revision="7.0", toolchain="trellis")
     # The i5 has no card slot: the SD card sits on litex-boards' SD PMOD.
     platform.add_extension(colorlight_i5_platform._sdcard_pmod_io)
@@ -43,7 +44,7 @@ def colorlight_i5(clk_freq=25e6):
     # Its 25F (24K LUT4, 56 DP16KD) holds the CPU but not the accelerator
     # (about 16K LUT4 and 64 DP16KD): ml runs on the CPU there.
     return BoardSoC(platform, crg, int(clk_freq), platform.request("sdram"), M12L64322A,
-                    accel_lanes=0)
+                    accel_lanes=0, cpu_variant=cpu_variant)
 
 
 BOARDS = {"ulx3s": ulx3s, "colorlight_i5": colorlight_i5}

@@ -1,7 +1,9 @@
 """Builds the Verilator model of the SoC under build/sim/, only when a
-source changed (gateware, SoC Python, harness). Two variants: the whole SoC
-(build/sim/obj), and one without the accelerator (build/sim/obj-noaccel),
-which simulates about twice as fast for programs that do not use it."""
+source changed (gateware, SoC Python, harness). Three variants: the whole SoC
+(build/sim/obj), one without the accelerator (build/sim/obj-noaccel), which
+simulates about twice as fast for programs that do not use it, and that one
+with the core built without the MMU (build/sim/obj-nommu, CPU variant
+"nommu")."""
 import fcntl
 import glob
 import os
@@ -13,7 +15,9 @@ BUILD = os.path.join(ROOT, "build", "sim")
 BINARY = os.path.join(BUILD, "obj", "Vb2g_sim")
 
 
-def binary_path(accel=True):
+def binary_path(accel=True, mmu=True):
+    if not mmu:
+        return os.path.join(BUILD, "obj-nommu", "Vb2g_sim")   # never with the accelerator
     return BINARY if accel else os.path.join(BUILD, "obj-noaccel", "Vb2g_sim")
 
 
@@ -23,32 +27,34 @@ def _sources():
     return [p for pattern in patterns for p in glob.glob(os.path.join(ROOT, pattern))]
 
 
-def up_to_date(accel=True):
-    binary = binary_path(accel)
+def up_to_date(accel=True, mmu=True):
+    binary = binary_path(accel, mmu)
     if not os.path.exists(binary):
         return False
     built = os.path.getmtime(binary)
     return all(os.path.getmtime(p) < built for p in _sources())
 
 
-def build(verbose=False, accel=True):
+def build(verbose=False, accel=True, mmu=True):
     """Returns the model's path, building it first if needed. A lock file
     keeps concurrent runs (tests, other users) from building it twice."""
-    if up_to_date(accel):
-        return binary_path(accel)
+    accel = accel and mmu
+    if up_to_date(accel, mmu):
+        return binary_path(accel, mmu)
     os.makedirs(BUILD, exist_ok=True)
     with open(os.path.join(BUILD, "build.lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not up_to_date(accel):
-            _verilate(verbose, accel)
-    return binary_path(accel)
+        if not up_to_date(accel, mmu):
+            _verilate(verbose, accel, mmu)
+    return binary_path(accel, mmu)
 
 
-def _verilate(verbose, accel):
+def _verilate(verbose, accel, mmu):
     out = None if verbose else subprocess.DEVNULL
-    binary = binary_path(accel)
+    binary = binary_path(accel, mmu)
     gen = os.path.join(os.path.dirname(binary), "gen")
-    listing = subprocess.run([sys.executable, "-m", "sim.soc_sim", gen, *([] if accel else ["--no-accel"])],
+    options = ([] if accel else ["--no-accel"]) + ([] if mmu else ["--no-mmu"])
+    listing = subprocess.run([sys.executable, "-m", "sim.soc_sim", gen, *options],
                              cwd=ROOT, check=True, stdout=subprocess.PIPE, stderr=out, text=True).stdout.split()
     verilog = [p for p in listing if p.endswith(".v")]
     cmd = ["nice", "-n", "10", "verilator", "--cc", "--exe", "--build", "-j", "1",

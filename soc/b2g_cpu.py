@@ -1,5 +1,7 @@
 """LiteX wrapper for our core (gateware/cpu): two Wishbone masters, 32
-interrupt lines and the CLINT's msip/mtip. Registered as cpu_type "b2g"."""
+interrupt lines and the CLINT's msip/mtip. Registered as cpu_type "b2g".
+Variants: "standard" (Sv32 MMU) and "nommu" (no TLBs or walker: satp only
+Bare, M/S/U kept; the core's MMU=0)."""
 import glob
 import os
 
@@ -23,7 +25,7 @@ class B2GCPU(CPU):
     family = "riscv"
     name = "b2g"
     human_name = "bits2gpt RV32IMA"
-    variants = ["standard"]
+    variants = ["standard", "nommu"]
     data_width = 32
     endianness = "little"
     gcc_triple = CPU_GCC_TRIPLE_RISCV32
@@ -47,8 +49,10 @@ class B2GCPU(CPU):
         self.dbus = dbus = wishbone.Interface(data_width=32, address_width=32, addressing="word")
         self.periph_buses = [ibus, dbus]
         self.memory_buses = []
+        if variant not in self.variants:
+            raise ValueError(f"b2g CPU variants: {', '.join(self.variants)}")
         self.cpu_params = dict(
-            p_ICACHE_LINES=icache_lines, p_DCACHE_LINES=dcache_lines,
+            p_ICACHE_LINES=icache_lines, p_DCACHE_LINES=dcache_lines, p_MMU=int(variant != "nommu"),
             i_clk=ClockSignal("sys"), i_rst=ResetSignal("sys") | self.reset,
             o_ibus_adr=ibus.adr, o_ibus_cyc=ibus.cyc, o_ibus_stb=ibus.stb,
             i_ibus_dat_r=ibus.dat_r, i_ibus_ack=ibus.ack, i_ibus_err=ibus.err,

@@ -10,7 +10,9 @@
 // stalls one cycle. Exceptions travel with their instruction and are taken
 // in M, so everything older has finished and nothing younger has changed
 // state. Redirects: M (trap, mret, sret, fence.i, sfence.vma, a write to
-// mstatus/sstatus/satp) > X (misprediction) > D (predicted taken).
+// mstatus/sstatus/satp/counter enables; registered, F sees it a cycle
+// later) > X (misprediction) > D (predicted taken). MMU=0 leaves out the
+// walker (and so the TLBs): satp then only holds Bare.
 //
 // Sv32: fetches are translated in F by the ITLB, loads/stores/AMOs in M by
 // the DTLB (so the CSR state they see is settled); a miss stalls that
@@ -22,7 +24,8 @@ module b2g_core #(
     parameter DCACHE_LINES = 128,
     parameter BHT_ENTRIES  = 64,
     parameter TLB_ENTRIES  = 8,      // each of the ITLB and the DTLB
-    parameter [31:0] RAM_SIZE = 32'h0400_0000   // main RAM fitted, for access faults
+    parameter [31:0] RAM_SIZE = 32'h0400_0000,  // main RAM fitted, for access faults
+    parameter MMU          = 1       // 0: no TLBs or walker, satp only Bare (docs/isa.md)
 ) (
     input  wire        clk,
     input  wire        rst,
@@ -53,6 +56,11 @@ module b2g_core #(
     wire        m_redirect, x_redirect, d_redirect;
     wire [31:0] m_redirect_pc, x_redirect_pc, d_redirect_pc;
     wire        m_hold, x_hold, d_hold, x_stall, d_stall;
+    // M's redirects reach F a cycle late (registered: the trap decision stays
+    // out of the I-cache address); D and X redirect F even while held.
+    reg         m_redirect_q;
+    reg  [31:0] m_redirect_pc_q;
+    wire        f_redirect = m_redirect_q || x_redirect || d_redirect;
     wire        icache_invalidate;
     wire [1:0]  priv;
 
@@ -63,9 +71,9 @@ module b2g_core #(
     wire [19:0] itlb_ppn;
     b2g_fetch #(.LINES(ICACHE_LINES), .RAM_SIZE(RAM_SIZE)) fetch (
         .clk(clk), .rst(rst),
-        .redirect(m_redirect || x_redirect || d_redirect),
-        .redirect_pc(m_redirect ? m_redirect_pc : x_redirect ? x_redirect_pc : d_redirect_pc),
-        .advance(!d_hold), .invalidate(icache_invalidate),
+        .redirect(f_redirect),
+        .redirect_pc(m_redirect_q ? m_redirect_pc_q : x_redirect ? x_redirect_pc : d_redirect_pc),
+        .flush(m_redirect), .advance(!d_hold), .invalidate(icache_invalidate),
         .valid(f_valid), .pc(f_pc), .insn(f_insn), .fault(f_fault), .fault_page(f_fault_page),
         .xlate(i_xlate), .tlb_ok(itlb_ok), .tlb_deny(itlb_deny), .tlb_miss(itlb_miss), .tlb_ppn(itlb_ppn),
         .walk_req(f_walk_req), .walk_fault(f_walk_fault), .walk_fault_page(f_walk_fault_page),
@@ -73,10 +81,11 @@ module b2g_core #(
         .ibus_dat_r(ibus_dat_r), .ibus_ack(ibus_ack), .ibus_err(ibus_err));
 
     // ---------------------------------------------------------------- D
-    reg         d_valid, d_fault, d_fault_page;
+    reg         d_valid, d_fault, d_fault_page, d_redirected;
     reg  [31:0] d_pc, d_insn;
     always @(posedge clk) begin
-        if (rst || m_redirect || x_redirect) d_valid <= 1'b0;
+        // F's word is from the wrong path while M's redirect is on its way.
+        if (rst || m_redirect || x_redirect || m_redirect_q) d_valid <= 1'b0;
         else if (!d_hold) begin
             d_valid <= f_valid && !d_redirect;
             d_pc <= f_pc;
@@ -129,8 +138,11 @@ module b2g_core #(
     wire [31:0] d_pred_next = !d_predict ? d_pc + 32'd4
                             : d_is_return ? bp_return : d_pc + d_imm;
     wire d_leaves = d_valid && !d_hold && !x_redirect && !m_redirect;
-    assign d_redirect = d_leaves && d_predict;
+    // Once per instruction, held or not (F keeps the target until D moves).
+    assign d_redirect = d_valid && d_predict && !d_redirected;
     assign d_redirect_pc = d_pred_next;
+    always @(posedge clk)
+        d_redirected <= !rst && d_hold && !x_redirect && !m_redirect && (d_redirected || d_redirect);
 
     // Load-use hazard: the value comes from a load now in X.
     reg        x_valid, x_is_load, x_late;
@@ -140,13 +152,13 @@ module b2g_core #(
     assign d_hold = x_hold || d_stall;
 
     // ---------------------------------------------------------------- X
-    reg  [31:0] x_pc, x_insn, x_imm, x_rs1_val, x_rs2_val, x_pred_next, x_tval;
+    reg  [31:0] x_pc, x_insn, x_imm, x_rs1_val, x_rs2_val, x_pred_next, x_tval, x_pc_imm, x_pc4;
     reg  [4:0]  x_rs1, x_rs2;
     reg  [3:0]  x_alu_op, x_cause;
     reg  [1:0]  x_bht;
     reg  x_rd_we, x_a_is_pc, x_a_is_zero, x_b_is_imm, x_is_branch, x_is_jal, x_is_jalr;
     reg  x_is_store, x_is_muldiv, x_is_csr, x_is_mret, x_is_wfi, x_is_fence_i, x_exc;
-    reg  x_is_sret, x_is_sfence, x_is_lr, x_is_sc, x_is_amo;
+    reg  x_is_sret, x_is_sfence, x_is_lr, x_is_sc, x_is_amo, x_pred_taken, x_redirected;
 
     // Forwarding from M and W.
     reg         m_valid, m_rd_we;
@@ -171,21 +183,32 @@ module b2g_core #(
     wire cmp_ltu = x_op1 < x_op2;
     wire x_cond = x_f3[2] ? (x_f3[1] ? cmp_ltu : cmp_lt) ^ x_f3[0] : cmp_eq ^ x_f3[0];
     wire x_taken = x_is_jal || x_is_jalr || (x_is_branch && x_cond);
-    wire [31:0] x_target = x_is_jalr ? ((x_op1 + x_imm) & ~32'd1) : x_pc + x_imm;
-    wire [31:0] x_pc4 = x_pc + 32'd4;
+    wire [31:0] x_addr = x_op1 + x_imm;       // jalr target and memory address
+    wire [31:0] x_target = x_is_jalr ? {x_addr[31:1], 1'b0} : x_pc_imm;
     wire [31:0] x_next = x_taken ? x_target : x_pc4;
     wire x_misfetch = x_taken && x_target[1];
+    // Mispredicted: a branch against its guess, a jalr other than a return
+    // predicted to where it goes (jal is always right). No 32-bit compare of
+    // x_next: D's target for a branch is pc+imm already.
+    wire x_mispredict = (x_is_branch && x_cond != x_pred_taken) ||
+                        (x_is_jalr && !(x_pred_taken && x_op1[31:1] == x_pred_next[31:1]));
 
     // Memory access checks.
-    wire [31:0] x_addr = x_op1 + x_imm;
     wire [1:0]  x_size = x_f3[1:0];
     wire x_mem = x_is_load || x_is_store;
     wire x_misaligned = x_mem && ((x_size == 2'd1 && x_addr[0]) || (x_size == 2'd2 && x_addr[1:0] != 2'd0));
+    // CSRs and privileged instructions the current privilege may not run,
+    // decided here and registered (b2g_csr's legality check looks at X).
     // (Access and page faults come from the physical address, in M.)
-    wire        x_exc_all = x_exc || x_misfetch || x_misaligned;
-    wire [3:0]  x_cause_all = x_exc ? x_cause : x_misfetch ? 4'd0
+    wire        x_csr_illegal;
+    wire        x_illegal = (x_is_csr && x_csr_illegal) || (x_is_mret && priv != 2'd3)
+                        || (x_is_sret && (priv == 2'd0 || (priv == 2'd1 && tsr)))
+                        || (x_is_wfi && (priv == 2'd0 || (priv == 2'd1 && tw)))
+                        || (x_is_sfence && (priv == 2'd0 || (priv == 2'd1 && tvm)));
+    wire        x_exc_all = x_exc || x_illegal || x_misfetch || x_misaligned;
+    wire [3:0]  x_cause_all = x_exc ? x_cause : x_illegal ? 4'd2 : x_misfetch ? 4'd0
                             : (x_is_store ? 4'd6 : 4'd4);
-    wire [31:0] x_tval_all = x_exc ? x_tval : x_misfetch ? x_target : x_addr;
+    wire [31:0] x_tval_all = x_exc ? x_tval : x_illegal ? x_insn : x_misfetch ? x_target : x_addr;
 
     // Multiply/divide.
     wire        md_done;
@@ -200,9 +223,11 @@ module b2g_core #(
     wire x_leaves = x_valid && !x_hold && !m_redirect;
     // No check of x_exc_all here (it sits behind the address adder and the
     // memory map): a faulting jump may redirect, M's trap follows next cycle.
-    assign x_redirect = x_leaves && (x_is_branch || x_is_jal || x_is_jalr)
-                        && x_next != x_pred_next;
+    // Once per instruction, also while held (D is emptied, F keeps the target).
+    assign x_redirect = x_valid && x_mispredict && !x_redirected;
     assign x_redirect_pc = x_next;
+    always @(posedge clk)
+        x_redirected <= !rst && x_hold && !m_redirect && (x_redirected || x_redirect);
 
     wire [31:0] x_result = (x_is_jal || x_is_jalr) ? x_pc4 : x_is_muldiv ? md_result : alu_y;
 
@@ -221,9 +246,13 @@ module b2g_core #(
             x_is_fence_i <= d_is_fence_i;
             x_is_sret <= d_is_sret; x_is_sfence <= d_is_sfence;
             x_is_lr <= d_is_lr; x_is_sc <= d_is_sc; x_is_amo <= d_is_amo;
-            x_late <= d_is_load || d_is_sc || d_is_amo;
+            // CSR values are not forwarded from M (the read mux stays off X's paths)
+            x_late <= d_is_load || d_is_sc || d_is_amo || d_is_csr;
             x_exc <= d_exc; x_cause <= d_cause; x_tval <= d_tval;
             x_pred_next <= d_pred_next;
+            x_pred_taken <= d_predict;
+            x_pc_imm <= d_pc + d_imm;
+            x_pc4 <= d_pc + 32'd4;
             x_bht <= bp_counter;
         end else begin
             // Held: keep the forwarded operands before their producers leave.
@@ -247,7 +276,8 @@ module b2g_core #(
     reg  m_exc, m_first, m_csr_write;
 
     always @(posedge clk) begin
-        if (rst) m_valid <= 1'b0;
+        // A trap empties M whether or not it is held (m_hold ignores traps).
+        if (rst || m_trap) m_valid <= 1'b0;
         else if (!m_hold) begin
             m_valid <= x_valid && !x_stall && !m_redirect;
             m_pc <= x_pc; m_insn <= x_insn; m_rd <= x_rd; m_rd_we <= x_rd_we;
@@ -267,16 +297,10 @@ module b2g_core #(
 
     // CSRs and privilege state.
     wire [31:0] csr_rdata, trap_target, mepc, sepc, irq_cause;
-    wire        csr_illegal, irq_pending, wfi_wake;
+    wire        irq_pending, wfi_wake;
     wire        mprv, sum, mxr, tvm, tw, tsr, satp_mode;
     wire [1:0]  mpp;
     wire [21:0] satp_ppn;
-
-    // Privileged instructions the current privilege may not run.
-    wire m_priv_illegal = (m_is_mret && priv != 2'd3)
-                        || (m_is_sret && (priv == 2'd0 || (priv == 2'd1 && tsr)))
-                        || (m_is_wfi && (priv == 2'd0 || (priv == 2'd1 && tw)))
-                        || (m_is_sfence && (priv == 2'd0 || (priv == 2'd1 && tvm)));
 
     // Data translation: the DTLB is looked up with X's address as it moves
     // to M (like the D-cache RAM), and the result registered, so the lookup
@@ -335,25 +359,25 @@ module b2g_core #(
     // Traps.
     // Taken before the instruction in M, wfi included (as the emulator does).
     wire        m_irq = m_valid && m_first && irq_pending;
-    wire        m_exc_now = m_valid && m_first &&
-                            (m_exc || (m_is_csr && csr_illegal) || m_priv_illegal);
+    wire        m_exc_now = m_valid && m_first && m_exc;
     wire        lsu_busy, lsu_err, sb_empty;
     wire        m_bus_err = m_valid && lsu_err;
     wire        m_trap = m_irq || m_exc_now || m_mem_exc || m_bus_err;
     wire [31:0] trap_cause = m_irq ? irq_cause : m_exc ? {28'd0, m_cause}
-                           : m_mem_exc ? m_mem_cause
-                           : m_bus_err ? (m_is_store ? 32'd7 : 32'd5) : 32'd2;
-    wire [31:0] trap_tval = m_irq ? 32'd0 : m_exc ? m_tval : (m_mem_exc || m_bus_err) ? m_addr : m_insn;
-    wire        m_stall = m_valid && !m_trap &&
-                          (lsu_busy || (m_mem && !m_xlate_ok) || (m_is_wfi && !wfi_wake) ||
-                           (m_is_fence_i && !sb_empty));
-    assign      m_hold = m_stall;
-    wire        m_commit = m_valid && !m_stall && !m_trap;
+                           : m_mem_exc ? m_mem_cause : (m_is_store ? 32'd7 : 32'd5);
+    wire [31:0] trap_tval = m_irq ? 32'd0 : m_exc ? m_tval : m_addr;
+    // The trap decision (behind the TLB check and the memory map) stays out
+    // of m_hold and its fan-out: a trap kills F..M, held or not.
+    assign      m_hold = m_valid &&
+                         (lsu_busy || (m_mem && !m_xlate_ok) || (m_is_wfi && !wfi_wake) ||
+                          (m_is_fence_i && !sb_empty));
+    wire        m_commit = m_valid && !m_hold && !m_trap;
 
-    b2g_csr csr (
+    b2g_csr #(.MMU(MMU)) csr (
         .clk(clk), .rst(rst),
         .csr_addr(m_insn[31:20]), .csr_write_intent(m_csr_write), .csr_rdata(csr_rdata),
-        .csr_illegal(csr_illegal), .csr_commit(m_commit && m_is_csr), .csr_op(m_insn[13:12]),
+        .check_addr(x_insn[31:20]), .check_write(x_f3[1:0] == 2'd1 || x_rs1 != 5'd0),
+        .csr_illegal(x_csr_illegal), .csr_commit(m_commit && m_is_csr), .csr_op(m_insn[13:12]),
         .csr_operand(m_csr_operand),
         .trap_take(m_trap), .trap_cause(trap_cause), .trap_pc(m_pc), .trap_tval(trap_tval),
         .trap_target(trap_target), .mret_take(m_commit && m_is_mret),
@@ -372,13 +396,23 @@ module b2g_core #(
     end
 
     // Writes to the CSRs that change how memory is seen (mstatus, sstatus,
-    // satp) refetch what follows, as sfence.vma does.
-    wire m_csr_remaps = m_is_csr && m_csr_write &&
-                        (m_insn[31:20] == 12'h100 || m_insn[31:20] == 12'h180 || m_insn[31:20] == 12'h300);
+    // satp) refetch what follows, as sfence.vma does; so do writes to the
+    // counter enables, which X's legality check has read.
+    wire [11:0] m_csr = m_insn[31:20];
+    wire m_csr_remaps = m_is_csr && m_csr_write && (m_csr == 12'h100 || m_csr == 12'h180 ||
+                        m_csr == 12'h300 || m_csr == 12'h106 || m_csr == 12'h306);
     assign m_redirect = m_trap || (m_commit && (m_is_mret || m_is_sret || m_is_fence_i ||
                                                 m_is_sfence || m_csr_remaps));
     assign m_redirect_pc = m_trap ? trap_target : m_is_mret ? mepc : m_is_sret ? sepc : m_pc + 32'd4;
-    assign icache_invalidate = m_commit && m_is_fence_i;
+    always @(posedge clk) begin
+        m_redirect_q <= !rst && m_redirect;
+        m_redirect_pc_q <= m_redirect_pc;
+    end
+    // fence.i empties the I-cache a cycle after it commits, with its redirect
+    // (registered like it), keeping m_commit off the line-valid flops.
+    reg fence_i_q;
+    always @(posedge clk) fence_i_q <= !rst && m_commit && m_is_fence_i;
+    assign icache_invalidate = fence_i_q;
     assign tlb_flush = m_commit && (m_is_sfence || (m_is_csr && m_csr_write && m_insn[31:20] == 12'h180));
 
     // Fetch translation: the ITLB is looked up with F's pc and the result
@@ -415,7 +449,7 @@ module b2g_core #(
     // The walker serves M first (the older instruction), then F. A fetch
     // walk overtaken by a redirect or a TLB flush is stale: its result is
     // dropped and F asks again if it still needs it.
-    wire f_redirect = m_redirect || x_redirect || d_redirect;
+    wire f_moves = f_redirect || m_redirect;   // F leaves its pc now or next cycle
     wire d_walk_want = m_mem && d_xlate && !m_xlate_ok && !m_trap && !dtlb_refresh;
     reg  walk_busy, walk_start, walk_for_data, walk_stale;
     reg  [31:0] walk_vaddr;
@@ -427,7 +461,7 @@ module b2g_core #(
         walk_start <= 1'b0;
         if (rst) walk_busy <= 1'b0;
         else if (!walk_busy) begin
-            if (d_walk_want || (f_walk_req && !f_redirect)) begin
+            if (d_walk_want || (f_walk_req && !f_moves)) begin
                 walk_busy <= 1'b1;
                 walk_start <= 1'b1;
                 walk_for_data <= d_walk_want;
@@ -438,7 +472,7 @@ module b2g_core #(
             end
         end else begin
             if (walk_done) walk_busy <= 1'b0;
-            if (f_redirect || tlb_flush) walk_stale <= 1'b1;
+            if (f_moves || tlb_flush) walk_stale <= 1'b1;
         end
         if (rst || !m_hold) begin
             d_walk_pf <= 1'b0;
@@ -458,20 +492,30 @@ module b2g_core #(
     b2g_pma #(.RAM_SIZE(RAM_SIZE)) ptw_pma (.addr(walk_mem_addr), .memory(ptw_pa_memory),
                                             .writable(ptw_pa_writable), .io());
     wire [31:0] walk_mem_rdata;
-    b2g_ptw ptw (
-        .clk(clk), .rst(rst), .start(walk_start), .vaddr(walk_vaddr), .acc(walk_acc),
-        .priv(walk_priv), .sum(sum), .mxr(mxr), .satp_ppn(satp_ppn),
-        .done(walk_done), .page_fault(walk_pf), .access_fault(walk_af),
-        .fill_vpn(walk_fill_vpn), .fill_pte_ppn(walk_fill_ppn), .fill_flags(walk_fill_flags),
-        .fill_super(walk_fill_super),
-        .mem_req(walk_mem_req), .mem_we(walk_mem_we), .mem_addr(walk_mem_addr),
-        .mem_wdata(walk_mem_wdata), .mem_rdata(walk_mem_rdata), .mem_ack(walk_mem_ack),
-        .mem_err(walk_mem_err), .mem_ok_addr(walk_mem_we ? ptw_pa_writable : ptw_pa_memory));
+    // MMU=0: no walker. satp then reads 0 (b2g_csr), nothing is translated,
+    // the TLBs are never filled and synthesis drops them with the walker.
+    generate if (MMU) begin : g_walker
+        b2g_ptw ptw (
+            .clk(clk), .rst(rst), .start(walk_start), .vaddr(walk_vaddr), .acc(walk_acc),
+            .priv(walk_priv), .sum(sum), .mxr(mxr), .satp_ppn(satp_ppn),
+            .done(walk_done), .page_fault(walk_pf), .access_fault(walk_af),
+            .fill_vpn(walk_fill_vpn), .fill_pte_ppn(walk_fill_ppn), .fill_flags(walk_fill_flags),
+            .fill_super(walk_fill_super),
+            .mem_req(walk_mem_req), .mem_we(walk_mem_we), .mem_addr(walk_mem_addr),
+            .mem_wdata(walk_mem_wdata), .mem_rdata(walk_mem_rdata), .mem_ack(walk_mem_ack),
+            .mem_err(walk_mem_err), .mem_ok_addr(walk_mem_we ? ptw_pa_writable : ptw_pa_memory));
+    end else begin : g_no_walker
+        assign walk_done = 1'b0; assign walk_pf = 1'b0; assign walk_af = 1'b0;
+        assign walk_mem_req = 1'b0; assign walk_mem_we = 1'b0;
+        assign walk_mem_addr = 32'd0; assign walk_mem_wdata = 32'd0;
+        assign walk_fill_vpn = 20'd0; assign walk_fill_ppn = 22'd0;
+        assign walk_fill_flags = 8'd0; assign walk_fill_super = 1'b0;
+    end endgenerate
 
     wire [31:0] lsu_rdata, amo_value;
     b2g_lsu #(.LINES(DCACHE_LINES)) lsu (
         .clk(clk), .rst(rst), .x_addr(x_addr), .m_hold(m_hold),
-        .m_req(m_mem && !m_irq && !m_mem_exc && m_xlate_ok && (!m_is_sc || sc_ok)),
+        .m_req(m_mem && m_xlate_ok && (!m_is_sc || sc_ok)), .m_kill(m_irq || m_mem_exc),
         .m_store(m_is_store), .m_amo(m_is_amo), .m_amo_op(m_insn[31:27]),
         .m_io(pa_io), .m_addr(m_paddr), .m_size(m_size),
         .m_unsigned(m_unsigned), .m_wdata(m_store_val),
@@ -484,9 +528,9 @@ module b2g_core #(
         .dbus_ack(dbus_ack), .dbus_err(dbus_err));
     assign walk_mem_rdata = dbus_dat_r;
 
-    assign m_fwd_value = m_is_csr ? csr_rdata : m_result;
+    assign m_fwd_value = m_result;
     wire [31:0] m_value = (m_is_load || m_is_amo) ? lsu_rdata
-                        : m_is_sc ? {31'd0, !sc_ok} : m_fwd_value;
+                        : m_is_sc ? {31'd0, !sc_ok} : m_is_csr ? csr_rdata : m_result;
 
     // ---------------------------------------------------------------- W
     always @(posedge clk) begin

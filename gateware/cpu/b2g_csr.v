@@ -2,13 +2,18 @@
 // Follows the emulator (sim/emu/csr.c, the golden model): which CSRs exist,
 // their writable bits, delegation through medeleg/mideleg, the order in
 // which interrupts are taken, and what mret/sret restore.
-module b2g_csr (
+module b2g_csr #(
+    parameter MMU = 1                    // 0: satp is read-only zero (only Bare)
+) (
     input  wire        clk,
     input  wire        rst,
     // CSR instruction in M
     input  wire [11:0] csr_addr,
     input  wire        csr_write_intent, // csrrw, or csrrs/c with rs1 != x0
     output reg  [31:0] csr_rdata,
+    // legality of the CSR instruction in X (the core registers it into M)
+    input  wire [11:0] check_addr,
+    input  wire        check_write,
     output wire        csr_illegal,      // missing, above the privilege, or read-only
     input  wire        csr_commit,       // the CSR instruction retires now
     input  wire [1:0]  csr_op,           // funct3[1:0]: 1 write, 2 set, 3 clear
@@ -53,8 +58,11 @@ module b2g_csr (
     assign mprv = mstatus[17]; assign sum = mstatus[18]; assign mxr = mstatus[19];
     assign tvm = mstatus[20];  assign tw = mstatus[21];  assign tsr = mstatus[22];
     assign mpp = mstatus[12:11];
-    assign satp_mode = satp[31];
-    assign satp_ppn = satp[21:0];
+    // Without the MMU satp is WARL with only Bare: it reads 0, writes of
+    // Sv32 are ignored (the privileged spec's rule for unsupported modes).
+    wire [31:0] satp_val = MMU ? satp : 32'd0;
+    assign satp_mode = satp_val[31];
+    assign satp_ppn = satp_val[21:0];
     assign mepc_out = mepc;
     assign sepc_out = sepc;
 
@@ -97,11 +105,9 @@ module b2g_csr (
                        : {tvec[31:2], 2'b00};
 
     // Reads.
-        wire [63:0] counter = csr_addr[4:0] == 5'd0 ? mcycle : csr_addr[4:0] == 5'd1 ? mtime
+    wire [63:0] counter = csr_addr[4:0] == 5'd0 ? mcycle : csr_addr[4:0] == 5'd1 ? mtime
                         : csr_addr[4:0] == 5'd2 ? minstret : 64'd0;
-    reg exists;
     always @* begin
-        exists = 1'b1;
         case (csr_addr)
             12'h100: csr_rdata = mstatus & SSTATUS_MASK;
             12'h104: csr_rdata = mie & mideleg;
@@ -112,7 +118,7 @@ module b2g_csr (
             12'h142: csr_rdata = scause;
             12'h143: csr_rdata = stval;
             12'h144: csr_rdata = mip_val & mideleg;
-            12'h180: csr_rdata = satp;
+            12'h180: csr_rdata = satp_val;
             12'h300: csr_rdata = mstatus;
             12'h301: csr_rdata = MISA;
             12'h302: csr_rdata = medeleg;
@@ -128,27 +134,37 @@ module b2g_csr (
             12'h9C0: csr_rdata = sirqmask;
             12'hBC0: csr_rdata = mirqmask;
             12'hDC0, 12'hFC0: csr_rdata = irq_q;
-            12'h10A, 12'h30A, 12'h31A, 12'h310, 12'h320,
-            12'hF11, 12'hF12, 12'hF13, 12'hF14, 12'hF15: csr_rdata = 32'd0;
-            default: begin
-                // counters (B00-B1F, B80-B9F, C00-C1F, C80-C9F), hpmevent, PMP
-                csr_rdata = csr_addr[7] ? counter[63:32] : counter[31:0];
-                exists = (csr_addr[11:8] == 4'hB || csr_addr[11:8] == 4'hC) && csr_addr[6:5] == 2'b00;
-                if ((csr_addr >= 12'h323 && csr_addr <= 12'h33F) ||
-                    (csr_addr >= 12'h3A0 && csr_addr <= 12'h3EF)) begin
-                    csr_rdata = 32'd0;
-                    exists = 1'b1;
-                end
-            end
+            // counters (B00-B1F, B80-B9F, C00-C1F, C80-C9F); 0 for the rest
+            default: csr_rdata = !csr_addr[11] ? 32'd0 : csr_addr[7] ? counter[63:32] : counter[31:0];
         endcase
     end
-    wire user_counter = csr_addr[11:8] == 4'hC;   // cycle, time, instret, hpm (+h)
-    wire counter_bit_m = mcounteren[csr_addr[4:0]], counter_bit_s = scounteren[csr_addr[4:0]];
+
+    // Legality, checked on X's CSR address so that only a flop of it is in
+    // M's trap path. Correct because everything it depends on (privilege,
+    // TVM, mcounteren, scounteren) only changes with a redirect from M,
+    // which empties X (the core refetches after writes to those CSRs).
+    reg exists;
+    always @* begin
+        case (check_addr)
+            12'h100, 12'h104, 12'h105, 12'h106, 12'h140, 12'h141, 12'h142, 12'h143, 12'h144,
+            12'h180, 12'h300, 12'h301, 12'h302, 12'h303, 12'h304, 12'h305, 12'h306, 12'h340,
+            12'h341, 12'h342, 12'h343, 12'h344, 12'h9C0, 12'hBC0, 12'hDC0, 12'hFC0,
+            12'h10A, 12'h30A, 12'h31A, 12'h310, 12'h320,
+            12'hF11, 12'hF12, 12'hF13, 12'hF14, 12'hF15: exists = 1'b1;
+            // counters, hpmevent, PMP
+            default: exists = ((check_addr[11:8] == 4'hB || check_addr[11:8] == 4'hC) &&
+                               check_addr[6:5] == 2'b00) ||
+                              (check_addr >= 12'h323 && check_addr <= 12'h33F) ||
+                              (check_addr >= 12'h3A0 && check_addr <= 12'h3EF);
+        endcase
+    end
+    wire user_counter = check_addr[11:8] == 4'hC;   // cycle, time, instret, hpm (+h)
+    wire counter_bit_m = mcounteren[check_addr[4:0]], counter_bit_s = scounteren[check_addr[4:0]];
     wire counter_denied = user_counter && exists && priv != 2'd3 &&
                           (!counter_bit_m || (priv == 2'd0 && !counter_bit_s));
-    assign csr_illegal = !exists || priv < csr_addr[9:8] ||
-                         (csr_write_intent && csr_addr[11:10] == 2'b11) ||
-                         (csr_addr == 12'h180 && priv == 2'd1 && tvm) || counter_denied;
+    assign csr_illegal = !exists || priv < check_addr[9:8] ||
+                         (check_write && check_addr[11:10] == 2'b11) ||
+                         (check_addr == 12'h180 && priv == 2'd1 && tvm) || counter_denied;
 
     // Writes: csrrs/csrrc on mip/sip work on the software SEIP bit, not
     // the line-driven one.
@@ -212,7 +228,7 @@ module b2g_csr (
                     12'h142: scause <= wval;
                     12'h143: stval <= wval;
                     12'h144: mip_sw <= (mip_sw & ~(32'h2 & mideleg)) | (wval & 32'h2 & mideleg);
-                    12'h180: satp <= wval & 32'h803F_FFFF;    // no ASID bits
+                    12'h180: satp <= wval & 32'h803F_FFFF;    // no ASID bits (unused if !MMU)
                     12'h300: mstatus <= (wval & MSTATUS_MASK & ~32'h1800) | {19'd0, new_mpp, 11'd0};
                     12'h302: medeleg <= wval & MEDELEG_MASK;
                     12'h303: mideleg <= wval & S_IRQS;

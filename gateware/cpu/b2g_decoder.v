@@ -1,6 +1,6 @@
 // Instruction decoder (D stage): RV32IMA + Zicsr + Zifencei + the privileged
 // instructions (mret, sret, wfi, sfence.vma). Whether the current privilege
-// may run them is decided in M (b2g_csr), where the privilege is settled.
+// may run them (and may touch a CSR) is decided in X (b2g_core, b2g_csr).
 // Pure combinational: turns one instruction word into the control fields the
 // later stages carry. Anything it does not recognise is flagged illegal.
 module b2g_decoder (

@@ -1,9 +1,13 @@
 // Fetch stage (F) with the instruction cache.
 // The cache is direct-mapped, LINES lines of 8 words, in synchronous RAM. The
-// RAM is always addressed with the pc F will hold in the next cycle
-// (next_pc), so in F the word and its tag are ready for the hit check.
+// RAM is addressed with the pc whose word F needs next (ram_pc), so in F
+// the word and its tag are ready for the hit check.
 // A miss stalls F and refills the line over Wishbone one word at a time;
 // SETTLE then re-reads the RAM so the new line is seen.
+// The RAM address does not wait for D: while F has its word it reads pc+4
+// as if D took it, and if D does not, the word waits in a skid register.
+// So the pipeline's holds and F's own hit check stay out of the address;
+// only a redirect and a few flops choose it.
 // With translation on, the core's ITLB (its result registered for pc's
 // page) gives pc's physical page: the cache is indexed with the virtual pc
 // (the index lies inside the 4 KiB page, so LINES <= 128) and tagged
@@ -18,6 +22,7 @@ module b2g_fetch #(
     input  wire        rst,
     input  wire        redirect,      // start fetching at redirect_pc
     input  wire [31:0] redirect_pc,
+    input  wire        flush,         // a redirect comes next cycle: start no refill
     input  wire        advance,       // D takes the instruction in F
     input  wire        invalidate,    // fence.i
     output wire        valid,         // insn (or a fetch fault) is ready in F
@@ -60,6 +65,10 @@ module b2g_fetch #(
     reg [26:0]    fault_line;
     reg           xfault_latched; // the walker faulted on pc's page
     reg           xfault_page;
+    reg           data_ok;        // data_q/tag_q were read for pc_r
+    reg           skid_full;      // pc_r's word, kept while D does not take it
+    reg  [31:0]   skid_insn;
+    reg           skid_fault, skid_fault_page;
 
     wire [31:0]    paddr = xlate ? {tlb_ppn, pc_r[11:0]} : pc_r;
     wire           translated = !xlate || tlb_ok;
@@ -67,24 +76,28 @@ module b2g_fetch #(
     wire           executable;
     b2g_pma #(.RAM_SIZE(RAM_SIZE)) pma (.addr(paddr), .memory(executable), .writable(), .io());
 
-    wire hit = valid_q && tag_q == pc_tag && translated;
+    wire hit = data_ok && valid_q && tag_q == pc_tag && translated;
     wire page_fault = xlate && (tlb_deny || (xfault_latched && xfault_page));
     wire access_fault = translated ? !executable || (fault_latched && fault_line == paddr[31:5])
                                    : xfault_latched && !xfault_page;
-    assign fault = page_fault || access_fault;
-    assign fault_page = page_fault;
-    assign walk_req = state == IDLE && xlate && tlb_miss && !xfault_latched;
-    assign valid = state == IDLE && (hit || fault);
+    wire f_fault = data_ok && (page_fault || access_fault);
+    wire f_valid = state == IDLE && (hit || f_fault);
+    assign fault = skid_full ? skid_fault : f_fault;
+    assign fault_page = skid_full ? skid_fault_page : page_fault;
+    assign walk_req = state == IDLE && !skid_full && xlate && tlb_miss && !xfault_latched;
+    assign valid = skid_full || f_valid;
     assign pc = pc_r;
-    assign insn = data_q;
+    assign insn = skid_full ? skid_insn : data_q;
     assign ibus_stb = ibus_cyc;
 
-    wire [31:0] next_pc = redirect ? redirect_pc
-                        : (valid && advance) ? pc_r + 32'd4 : pc_r;
-    wire [IDX-1:0] next_idx = next_pc[5+IDX-1:5];
+    // Read pc+4 when pc's word (or its fault) is in hand, else pc again.
+    wire        seq = skid_full || (state == IDLE && data_ok && (translated || tlb_deny || xfault_latched));
+    wire [31:0] pc_plus4 = pc_r + 32'd4;
+    wire [31:0] ram_pc = redirect ? redirect_pc : seq ? pc_plus4 : pc_r;
+    wire [IDX-1:0] next_idx = ram_pc[5+IDX-1:5];
 
     always @(posedge clk) begin
-        data_q  <= data_ram[next_pc[5+IDX-1:2]];
+        data_q  <= data_ram[ram_pc[5+IDX-1:2]];
         tag_q   <= tag_ram[next_idx];
         valid_q <= !rst && line_valid[next_idx] && !invalidate;   // no X after reset
         if (ibus_cyc && ibus_ack)
@@ -96,13 +109,22 @@ module b2g_fetch #(
     always @(posedge clk) begin
         if (rst) begin
             pc_r <= 32'd0;
+            data_ok <= 1'b0;
+            skid_full <= 1'b0;
             state <= IDLE;
             ibus_cyc <= 1'b0;
             line_valid <= {LINES{1'b0}};
             fault_latched <= 1'b0;
             xfault_latched <= 1'b0;
         end else begin
-            pc_r <= next_pc;
+            if (redirect || (valid && advance)) pc_r <= redirect ? redirect_pc : pc_plus4;
+            data_ok <= redirect || (valid && advance) || !seq;
+            skid_full <= !redirect && valid && !advance;
+            if (!skid_full) begin
+                skid_insn <= data_q;
+                skid_fault <= f_fault;
+                skid_fault_page <= page_fault;
+            end
             if (invalidate) line_valid <= {LINES{1'b0}};
             if (redirect) begin
                 fault_latched <= 1'b0;
@@ -112,7 +134,7 @@ module b2g_fetch #(
                 xfault_page <= walk_fault_page;
             end
             case (state)
-                IDLE: if (!hit && !fault && translated && !redirect) begin
+                IDLE: if (data_ok && !skid_full && !hit && !f_fault && translated && !redirect && !flush) begin
                     ibus_adr <= {paddr[31:5], 3'd0};
                     ibus_cyc <= 1'b1;
                     word <= 3'd0;

@@ -22,6 +22,7 @@ module b2g_lsu #(
     input  wire [31:0] x_addr,        // address of the access in X
     input  wire        m_hold,        // M keeps its instruction next cycle
     input  wire        m_req,         // M has a load or store to perform
+    input  wire        m_kill,        // ... but it traps: start nothing (m_busy ignores this)
     input  wire        m_store,
     input  wire        m_amo,         // read-modify-write, op in m_amo_op
     input  wire [4:0]  m_amo_op,      // funct5
@@ -93,7 +94,7 @@ module b2g_lsu #(
     wire refill_done  = cached_load && state == DONE;   // bus error on a refill
     assign m_busy = m_req && !(load_done || store_done || io_done || refill_done);
     assign m_err  = (io_done || refill_done) && io_err;
-    assign store_wrote = store_done && hit;
+    assign store_wrote = store_done && hit && !m_kill;
     assign ptw_ack = state == PTW && dbus_ack;
     assign ptw_err = state == PTW && dbus_err;
     assign amo_value = dbus_dat_w;
@@ -152,7 +153,9 @@ module b2g_lsu #(
         end else begin
             case (state)
                 IDLE: begin
-                    if (store_done) begin
+                    if (m_kill) begin
+                        // trapped: no bus cycle, no cache write
+                    end else if (store_done) begin
                         dbus_adr <= m_addr[31:2]; dbus_dat_w <= st_data; dbus_sel <= st_sel;
                         dbus_we <= 1'b1; dbus_cyc <= 1'b1;
                         state <= DRAIN;

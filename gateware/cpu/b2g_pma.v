@@ -12,10 +12,17 @@ module b2g_pma #(
 );
     localparam [31:0] ROM_SIZE = 32'h8000, SRAM_BASE = 32'h1000_0000, SRAM_SIZE = 32'h2000,
                       RAM_BASE = 32'h4000_0000,
-                      CSR_BASE = 32'hF000_0000, CSR_SIZE = 32'h3000,     // pages 0..5
+                      CSR_BASE = 32'hF000_0000,                         // pages 0..5: 12 KiB
                       CLINT_BASE = 32'hF001_0000, CLINT_SIZE = 32'h1_0000;
-    wire rom = addr < ROM_SIZE;
-    assign writable = (addr - SRAM_BASE < SRAM_SIZE) || (addr - RAM_BASE < RAM_SIZE);
+    // Every region is a power of two at a base aligned to it (main RAM as
+    // LiteX fits it; the CSR pages are the first 3 x 4 KiB of 16 KiB): bit
+    // compares, no carry chains, as this decides M's access faults.
+    localparam [31:0] RAM_MASK = ~(RAM_SIZE - 32'd1);
+    wire rom = (addr & ~(ROM_SIZE - 32'd1)) == 32'd0;
+    wire sram = (addr & ~(SRAM_SIZE - 32'd1)) == SRAM_BASE;
+    wire ram = (addr & RAM_MASK) == RAM_BASE;
+    assign writable = sram || ram;
     assign memory = rom || writable;
-    assign io = (addr - CSR_BASE < CSR_SIZE) || (addr - CLINT_BASE < CLINT_SIZE);
+    assign io = ((addr & ~32'h3FFF) == CSR_BASE && addr[13:12] != 2'b11)
+              || (addr & ~(CLINT_SIZE - 32'd1)) == CLINT_BASE;
 endmodule

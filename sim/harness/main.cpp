@@ -122,12 +122,14 @@ int main(int argc, char **argv) {
 
         if (top.serial_source_valid) putchar(top.serial_source_data);
         if (slot.card) slot.step(top);
-        // Run a few cycles past the exit write so the store itself retires
-        // (and reaches the trace) before the model stops.
+        // Run on past the exit write so the store itself retires (and
+        // reaches the trace), and until the UART's transmit FIFO has been
+        // empty for 16 cycles, so bytes sent just before the exit arrive.
         if (top.simctrl_exit_valid && exit_countdown < 0) {
             status = top.simctrl_exit_code;
             exit_countdown = 16;
         }
+        if (exit_countdown >= 0 && top.serial_source_valid) exit_countdown = 16;
         if (exit_countdown >= 0 && exit_countdown-- == 0) break;
         // UART receive: offer one byte at a time; polling is costly, so
         // only look at stdin every 4096 cycles.

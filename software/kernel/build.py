@@ -25,8 +25,8 @@ LIBC = os.path.join(REPO, "build", "libc", "ours")
 TEST_PROGRAMS = os.path.join(REPO, "tests", "kernel", "progs")    # usertests, acceltest
 RAM_BASE, DISK_BASE = 0x40000000, 0x40400000
 KERNEL_SOURCES = ["entry.S", "main.c", "console.c", "vm.c", "proc.c", "trap.c", "syscall.c",
-                  "exec.c", "file.c", "fs.c", "sd.c", "accel.c", "string.c", "../fat/fat.c"]
-RUNTIME = ["../rt/int64.c", "../rt/softfloat.c"]   # the kernel needs only int64
+                  "exec.c", "file.c", "fs.c", "sd.c", "accel.c", "string.c", "memops.S", "../fat/fat.c"]
+RUNTIME = ["../rt/int64.c", "../rt/softfloat.c", "../rt/softfloat32.c"]   # the kernel needs only int64
 
 
 def run(cmd):
@@ -44,7 +44,7 @@ def compile_one(source, obj, include):
         run([sys.executable, "-m", "toolchain.asm", source, "-o", obj])
     else:
         run([sys.executable, "-m", "toolchain.cc", "-nostdinc", "-I", include, "-I", FREESTANDING_INC,
-             "-c", source, "-o", obj])
+             "-DMEMOPS_ASM", "-c", source, "-o", obj])
     return obj
 
 

@@ -31,6 +31,16 @@ def test_board_soc_elaborates(board, tmp_path):
     assert rom[0] != "00000000"          # the boot ROM is in it
 
 
+def test_ulx3s_without_mmu_elaborates(tmp_path):
+    """--no-mmu (CPU variant "nommu") builds the core with MMU=0."""
+    result = build("ulx3s", tmp_path, "--no-compile", "--no-mmu")
+    assert result.returncode == 0, result.stderr[-3000:]
+    verilog = (tmp_path / "gateware" / "ulx3s.v").read_text()
+    assert re.search(r"\.MMU\s*\(1'd0\)", verilog)
+    assert build("ulx3s", tmp_path / "mmu", "--no-compile").returncode == 0
+    assert re.search(r"\.MMU\s*\(1'd1\)", (tmp_path / "mmu" / "gateware" / "ulx3s.v").read_text())
+
+
 def test_ulx3s_sd_slot_pins(tmp_path):
     """The SD controller sits on the ULX3S card slot (litex-boards' "spisdcard"
     pins of board revision 2.0)."""

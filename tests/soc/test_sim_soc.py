@@ -71,3 +71,18 @@ def test_missing_program_is_a_clear_error(tmp_path):
     result = sim_run(str(tmp_path / "missing.elf"))
     assert result.returncode == 1
     assert "error:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_uart_bytes_sent_just_before_exit_arrive(tmp_path):
+    """The harness stops only once the UART's transmit FIFO is empty: a
+    program may write its last line and exit without waiting for txempty."""
+    source = tmp_path / "burst.S"
+    source.write_text(".section .text.start, \"ax\"\n.globl _start\n_start:\n"
+                      "    li t0, 0xF0000800\n    li t1, 'a'\n    li t2, 'a' + 16\n"
+                      "1:  sw t1, 0(t0)\n"          # no txfull check: 16 bytes fit the FIFO
+                      "    addi t1, t1, 1\n    bne t1, t2, 1b\n"
+                      "    li t0, 0xF0001800\n    li t1, 3\n    sw t1, 0(t0)\n2:  j 2b\n")
+    elf = simtools.assemble(source, tmp_path / "burst.elf")
+    result = sim_run(str(elf))
+    assert result.stdout == "abcdefghijklmnop"
+    assert result.returncode == 3

@@ -8,7 +8,7 @@ from cocotb.triggers import FallingEdge, Timer
 
 async def setup(dut):
     cocotb.start_soon(Clock(dut.clk, 10, "ns").start())
-    for name in ["csr_addr", "csr_write_intent", "csr_commit", "csr_op", "csr_operand", "trap_take",
+    for name in ["csr_addr", "csr_write_intent", "check_addr", "check_write", "csr_commit", "csr_op", "csr_operand", "trap_take",
                  "trap_cause", "trap_pc", "trap_tval", "mret_take", "sret_take", "retire", "msip", "mtip",
                  "irq_lines", "mtime"]:
         getattr(dut, name).value = 0
@@ -43,13 +43,16 @@ async def read_write_set_clear(dut):
     assert await csr_read(dut, 0x341) == 0x12345674
     assert await csr_read(dut, 0x301) == 0x40141101   # RV32 A I M S U
     assert await csr_read(dut, 0xF14) == 0
-    dut.csr_addr.value = 0x7C5
+    dut.check_addr.value = 0x7C5                  # legality: checked on X's address
     await Timer(1, "ns")
     assert dut.csr_illegal.value == 1
-    dut.csr_addr.value, dut.csr_write_intent.value = 0xF11, 1
+    dut.check_addr.value, dut.check_write.value = 0xF11, 1
     await Timer(1, "ns")
     assert dut.csr_illegal.value == 1
-    dut.csr_write_intent.value = 0
+    dut.check_write.value = 0
+    dut.check_addr.value = 0x340
+    await Timer(1, "ns")
+    assert dut.csr_illegal.value == 0
 
 
 @cocotb.test()
@@ -135,7 +138,7 @@ async def delegation_sret_and_privilege(dut):
     await FallingEdge(dut.clk)
     dut.mret_take.value = 0
     assert dut.priv.value == 0
-    dut.csr_addr.value = 0x100                    # sstatus: above U
+    dut.check_addr.value = 0x100                  # sstatus: above U
     await Timer(1, "ns")
     assert dut.csr_illegal.value == 1
     dut.trap_cause.value = 8
