@@ -17,3 +17,9 @@ $(ACCEL_HOST_LIB): sim/emu/accel.c
 .PHONY: bench-ml-accel
 bench-ml-accel: $(ACCEL_HOST_LIB)
 	nice -n 10 $(PY) bench/ml/bench_accel.py
+
+# GPT-2 forward passes on our OS in the emulator: the accel backend against
+# the CPU alone, same runtime, logits checked against CPython (about 25 min).
+.PHONY: bench-ml-soc
+bench-ml-soc: $(ACCEL_HOST_LIB)
+	nice -n 10 $(PY) bench/ml/bench_soc.py

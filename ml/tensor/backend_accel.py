@@ -17,8 +17,9 @@ checked in hardware; float scatter_add is a DMA add per index, the CPU
 reading the indices to build the stream as a driver would."""
 from array import array
 from functools import partial
-from toolchain.accel import kernels, mathfn
-from toolchain.accel.program import Program, check_status
+from toolchain.accel import kernels, mathfn, program
+from toolchain.accel.device import new_device
+from toolchain.accel.program import Program, Template
 from . import backend_python as cpu
 from .ndarray import NDArray, contiguous_strides as _natural
 
@@ -28,76 +29,30 @@ SPAD = mathfn.CONST_SPAD          # scratchpad words below the constant table
 ONE = mathfn.SLOT['one'] - mathfn.CONST_SPAD   # index of 1.0 in the constant table
 INT_OPS = {'add': 'iadd', 'sub': 'isub', 'max': 'imax', 'lt': 'ilt', 'eq': 'ieq'}
 ARGMAX_MAX_AXIS = 3072            # kernels.argmax holds 4 columns of a whole axis
-_device, _constants = [], []
-
-
-class SoCDevice:
-    """The SoC's accelerator from a program on our OS, through the runtime's
-    _accel module (software/python/mod_accel.c): buffers are process memory,
-    their user addresses go into the stream as they are, and the kernel's
-    accel_run system call bounces them (docs/syscalls.md)."""
-    name = 'SoC accelerator'
-
-    def __init__(self, accel):
-        self.accel = accel
-        self.busy_cycles = self.runs = self.commands = 0     # totals, as HostDevice's
-
-    def alloc(self, nbytes):
-        return self.accel.alloc(nbytes)
-
-    def free(self, addr, nbytes):
-        self.accel.free(addr)
-
-    def write(self, addr, data):
-        self.accel.write(addr, data)
-
-    def read(self, addr, nbytes):
-        return self.accel.read(addr, nbytes)
-
-    def zero(self, addr, nbytes):
-        self.accel.zero(addr, nbytes)
-
-    def run(self, stream):
-        status, busy, cycles, config = self.accel.run(stream)
-        check_status(status)
-        self.busy_cycles += busy
-        self.runs += 1
-        self.commands += len(stream) // 32
-
-
-def _new_device():
-    """The SoC's accelerator under our runtime on our OS, else the emulator's
-    model on the host."""
-    try:
-        import _accel
-    except ImportError:
-        _accel = None
-    if _accel is not None and _accel.available:
-        return SoCDevice(_accel)
-    from sim.emu.accel_host import HostDevice
-    return HostDevice()
+MAX_TEMPLATES = 4096              # built streams kept (by kernel, parameters and view geometry)
+_device, _constants, _templates = [], [], {}
 
 
 def device():
-    """The device every buffer lives on, with the constant table of mathfn."""
+    """The device every buffer lives on (toolchain/accel/device.py), with the
+    constant table of mathfn."""
     if not _device:
-        _device.append(_new_device())
+        _device.append(new_device())
         table = mathfn.constant_table()
-        _constants.append(_device[0].alloc(len(table)))
-        _device[0].write(_constants[0], table)
+        _constants.append(Buffer(len(table) // 4))
+        _device[0].write(_constants[0].addr, table)
     return _device[0]
 
 
 class Buffer:
-    """n 32-bit elements of device memory, returned to it when dropped."""
-    __slots__ = ('addr', 'nbytes', 'dev')
+    """n 32-bit elements of device memory, owned by mem: freed with the
+    Buffer (on the host by CPython's __del__, on the SoC by our runtime's
+    garbage collector)."""
+    __slots__ = ('mem', 'addr', 'nbytes')
 
     def __init__(self, n):
-        self.dev, self.nbytes = device(), 4 * n
-        self.addr = self.dev.alloc(self.nbytes)
-
-    def __del__(self):
-        self.dev.free(self.addr, self.nbytes)
+        self.nbytes = 4 * n
+        self.mem, self.addr = device().buffer(self.nbytes)
 
 
 class Stream(Program):
@@ -112,11 +67,44 @@ class Stream(Program):
         return self.temps[-1].addr
 
     def constants(self):
-        mathfn.load_constants(self, _constants[0])
+        mathfn.load_constants(self, _constants[0].addr)
 
     def run(self):
         self.end()
-        device().run(self.to_bytes())
+        for words in self.pieces():
+            device().run(array('I', words).tobytes())
+
+
+def _launch(build, params, *views):
+    """Runs the stream build(s, *params, *views) appends. It is built once per
+    kernel, parameters and views' geometry (shape, strides, offset, dtype,
+    which share a buffer) and kept as a Template: a later call only hands
+    the device its buffers' addresses, and fresh temporaries."""
+    bufs, key = [], [build, params]
+    for v in views:
+        j = 0
+        while j < len(bufs) and bufs[j] is not v.buf:
+            j += 1
+        if j == len(bufs):
+            bufs.append(v.buf)
+        key.append((v.shape, v.strides, v.offset, v.dtype, j))
+    key = tuple(key)
+    bufs.append(_constants[0])
+    found = _templates.get(key)
+    if found is None:
+        s = Stream()
+        build(s, *(params + views))
+        s.end()
+        if len(_templates) >= MAX_TEMPLATES:
+            _templates.clear()
+        found = _templates[key] = (Template(s, [(b.addr, b.nbytes) for b in bufs + s.temps]),
+                                   [t.nbytes // 4 for t in s.temps])
+        temps = s.temps
+    else:
+        temps = [Buffer(n) for n in found[1]]
+    bases = [b.addr for b in bufs + temps]
+    for stream, relocs in found[0].pieces:
+        device().run(stream, relocs, bases)
 
 
 # ---- storage ----------------------------------------------------------------
@@ -126,13 +114,13 @@ def empty(n, dtype):
 
 def alloc(n, dtype):
     buf = Buffer(n)
-    buf.dev.zero(buf.addr, buf.nbytes)
+    device().zero(buf.addr, buf.nbytes)
     return buf
 
 
 def from_bytes(data, dtype):
     buf = Buffer(len(data) // 4)
-    buf.dev.write(buf.addr, data)
+    device().write(buf.addr, data)
     return buf
 
 
@@ -145,11 +133,11 @@ def from_list(values, dtype):
 def to_bytes(v):
     if v.size == 0:
         return b''
-    s = Stream()
-    at = _contiguous(s, v)
-    if len(s.words):
-        s.run()
-    return device().read(at, 4 * v.size)
+    if not v.is_contiguous:
+        out = NDArray(Buffer(v.size), v.shape, v.dtype, v.backend)
+        copy(out, v)
+        v = out
+    return device().read(_at(v)[0], 4 * v.size)
 
 
 def to_list(v):
@@ -210,6 +198,7 @@ def _lanewise(s, shape, operands, emit=None, scalars=False):
                     s.load((j - 1) * region, at[j], 1 if one[j - 1] else piece, r, 4 * inner[j], 4 * outer[j], ld)
                 result = emit([j * region for j in range(3)], piece, r, ld, one) if emit else 0
                 s.store(result, at[0], piece, r, 4 * inner[0], 4 * outer[0], ld)
+                s.cut()
 
 
 def _vop(s, func):
@@ -244,36 +233,43 @@ def _on_cpu(kernel, dst, *args):
     s.run()
 
 
-# ---- kernels ------------------------------------------------------------------
+# ---- kernels: each checks what runs on the CPU, then _launch()es a builder --
 def copy(dst, src):
-    s = Stream()
+    _launch(_copy, (), dst, src)
+
+
+def _copy(s, dst, src):
     if dst.dtype != src.dtype:                      # float to int truncates, int to float rounds
-        _lanewise(s, dst.shape, [_at(dst), _at(src)], _vop(s, 'itof' if dst.dtype == 'float32' else 'ftoi'), True)
-        return s.run()
+        return _lanewise(s, dst.shape, [_at(dst), _at(src)], _vop(s, 'itof' if dst.dtype == 'float32' else 'ftoi'),
+                         True)
     at = _at(src)
     if src.buf is dst.buf:                          # may overlap: read all of src first
         at = s.temp(src.size), _natural(src.shape)
         _lanewise(s, src.shape, [at, _at(src)])
     _lanewise(s, dst.shape, [_at(dst), at])
-    s.run()
 
 
 def unary(op, dst, src):
     if src.dtype != 'float32':
         return _on_cpu(partial(cpu.unary, op), dst, src)
-    s = Stream()
+    _launch(_unary, (op,), dst, src)
+
+
+def _unary(s, op, dst, src):
     if op in ('neg', 'relu'):
         _lanewise(s, dst.shape, [_at(dst), _at(src)], _vop(s, op), True)
     else:
         s.constants()
         mathfn.unary(s, getattr(mathfn, op), _at(dst)[0], _contiguous(s, src), dst.size)
-    s.run()
 
 
 def binary(op, dst, a, b):
     if a.dtype == 'int32' and op not in INT_OPS:
         return _on_cpu(partial(cpu.binary, op), dst, a, b)
-    s = Stream()
+    _launch(_binary, (op,), dst, a, b)
+
+
+def _binary(s, op, dst, a, b):
     if a.dtype == 'int32':
         _lanewise(s, dst.shape, [_at(dst), _at(a), _at(b)], _vop(s, INT_OPS[op]), True)
     elif op == 'div':
@@ -284,14 +280,16 @@ def binary(op, dst, a, b):
         mathfn.binary_fn(s, mathfn.power, _at(dst)[0], _contiguous(s, a), _contiguous(s, b), dst.size)
     else:
         _lanewise(s, dst.shape, [_at(dst), _at(a), _at(b)], _vop(s, op), True)
-    s.run()
 
 
 def where(dst, cond, a, b):
+    _launch(_where, (), dst, cond, a, b)
+
+
+def _where(s, dst, cond, a, b):
     """keep/drop/or move bits, so a and b may be any dtype. keep/drop test a
     float condition (+-0 is false); an int32 one is first mapped by ieq with 0
     to 1 (false) / 0 (true), and a and b swap."""
-    s = Stream()
     is_int = cond.dtype == 'int32'
     if is_int:
         s.constants()
@@ -307,51 +305,62 @@ def where(dst, cond, a, b):
         s.vop('or', c, x, y, n=n, rows=rows, d_stride=ld, a_stride=ld, b_stride=ld)
         return c
     _lanewise(s, dst.shape, [_at(dst), _at(cond), _at(a), _at(b)], select)
-    s.run()
 
 
 def reduce(op, dst, src, axes):
-    argmax = op == 'argmax'
-    if src.dtype != 'float32' or src.size == 0 or argmax and src.shape[axes[0]] > ARGMAX_MAX_AXIS:
+    if src.dtype != 'float32' or src.size == 0 or op == 'argmax' and src.shape[axes[0]] > ARGMAX_MAX_AXIS:
         return _on_cpu(partial(cpu.reduce, op), dst, src, axes)
+    _launch(_reduce, (op, tuple(axes)), dst, src)
+
+
+def _reduce(s, op, axes, dst, src):
+    argmax = op == 'argmax'
     kept = [i for i in range(len(src.shape)) if i not in axes]
     order = kept + list(axes) if argmax else list(axes) + kept
     shape = [src.shape[i] for i in order]
-    s = Stream()
     x = s.temp(src.size)           # a transposing DMA puts the reduced axes last (argmax) or first
     _lanewise(s, shape, [(x, _natural(shape)), (_at(src)[0], [src.strides[i] for i in order])])
     if argmax:
         kernels.argmax(s, _at(dst)[0], x, dst.size, src.size // dst.size)
     else:
         _column_reduce(s, op, _at(dst)[0], x, src.size // dst.size, dst.size)
-    s.run()
 
 
 def _column_reduce(s, op, d, x, rows, cols, tn=256, tk=32):
     """d[j] = sum or max over i of x[i, j]: MM of a row of ones with the data,
-    or its MAX_REDUCE form, accumulating over k tiles (docs/accel.md)."""
+    or its MAX_REDUCE form, accumulating over k tiles (docs/accel.md). Every
+    MAX_COMMANDS / 4 tiles the running result goes through d (exactly), so
+    the stream may be split there."""
     ones, tile, out = 0, 64, 64 + tk * tn
-    s.load(ones, _constants[0] + 4 * ONE, tk, elem_stride=0)
+    s.load(ones, _constants[0].addr + 4 * ONE, tk, elem_stride=0)
+    s.persist()
     for j0 in range(0, cols, tn):
         n = min(tn, cols - j0)
         ld = -(-n // s.lanes) * s.lanes
         for k0 in range(0, rows, tk):
+            if k0 and k0 % (program.MAX_COMMANDS // 4 * tk) == 0:
+                s.store(out, d + 4 * j0, n)
+                s.cut()
+                s.load(out, d + 4 * j0, n)
             k = min(tk, rows - k0)
             s.load(tile, x + 4 * (k0 * cols + j0), n, rows=k, row_stride=4 * cols, spad_row_stride=ld)
             s.mm(out, ones, tile, 1, n, k, lda=k, ldb=ld, ldd=ld, accumulate=k0 > 0, max_reduce=op == 'max')
         s.store(out, d + 4 * j0, n)
+        s.cut()
 
 
 def matmul(dst, a, b):
     if dst.dtype != 'float32' or a.shape[-1] == 0:
         return _on_cpu(cpu.matmul, dst, a, b)
+    _launch(_matmul, (), dst, a, b)
+
+
+def _matmul(s, dst, a, b):
     nb, (m, k), n = len(a.shape) - 2, a.shape[-2:], b.shape[-1]
-    s = Stream()
     batch = [(a.shape[i], (a.strides[i], b.strides[i], dst.strides[i])) for i in range(nb)]
     for oa, ob, od in _corners(batch, 3):
         _matmul_2d(s, _at(dst)[0] + 4 * od, (_at(a)[0] + 4 * oa,) + a.strides[-2:],
                    (_at(b)[0] + 4 * ob,) + b.strides[-2:], m, k, n)
-    s.run()
 
 
 def _matmul_2d(s, d, a, b, m, k, n, tiles=(64, 64, 44)):
@@ -372,11 +381,14 @@ def _matmul_2d(s, d, a, b, m, k, n, tiles=(64, 64, 44)):
         load(steps[0], 0, False)
     for t, (i0, j0, k0, mi, nj, kk) in enumerate(steps):
         if t + 1 < len(steps):
+            prefetched = len(s.words) // 8
             load(steps[t + 1], (t + 1) % 2, True)
         ld = -(-nj // s.lanes) * s.lanes
         s.mm(spad_d, spad_a[t % 2], spad_b[t % 2], mi, nj, kk, lda=kk, ldb=ld, ldd=ld, accumulate=k0 > 0)
         if k0 + kk == k:
             s.store(spad_d, d + 4 * (i0 * n + j0), nj, mi, 4, 4 * n, ld)
+            # a tile is done: a piece may end here, the next one loading again what was prefetched
+            s.cut((prefetched, prefetched + 1) if t + 1 < len(steps) else ())
 
 
 def _slice(v, axis, i):
@@ -393,7 +405,14 @@ def gather(dst, src, idx, axis):
     bound = src.shape[axis]
     if bound >= 1 << 16:
         return _on_cpu(cpu.gather, dst, src, idx, axis)    # the bound field has 16 bits
-    s = Stream()
+    try:
+        _launch(_gather, (axis,), dst, src, idx)
+    except IndexError:
+        raise IndexError('an index is out of bounds for axis %d of size %d' % (axis, bound)) from None
+
+
+def _gather(s, axis, dst, src, idx):
+    bound = src.shape[axis]
     region, ids = SPAD // 3 // s.lanes * s.lanes, _contiguous(s, idx)
     pre = _corners([(src.shape[i], (src.strides[i], dst.strides[i])) for i in range(axis)], 2)
     post = _collapse(src.shape[axis + 1:], src.strides[axis + 1:], dst.strides[axis + 1:])
@@ -408,10 +427,7 @@ def gather(dst, src, idx, axis):
                        index=2 * region, bound=bound)
                 s.store(0, _at(dst)[0] + 4 * (o_dst + i0 * ed + j0 * dst.strides[axis]), piece, rows, 4 * ed,
                         4 * dst.strides[axis], piece)
-    try:
-        s.run()
-    except IndexError:
-        raise IndexError('an index is out of bounds for axis %d of size %d' % (axis, bound)) from None
+                s.cut()
 
 
 def scatter_add(dst, idx, src, axis):

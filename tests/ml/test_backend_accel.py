@@ -191,3 +191,32 @@ def test_device_reports_errors_and_cycles():
         dev.run(bytes([15]) + bytes(31))
     with pytest.raises(MemoryError, match='accelerator memory full'):
         type(dev)(1 << 16).alloc(1 << 20)
+
+
+def test_streams_split_at_safe_points_give_the_same_bits(monkeypatch):
+    """A stream longer than one run may hold (1,024 commands for the SoC's
+    driver; here 100) runs as pieces cut where the scratchpad holds nothing
+    later commands need but the constant table, a row of ones or prefetched
+    tiles, which a piece loads again: the same bits as one run, in more runs."""
+    x, w = rng.randn(130, 70).astype(np.float32), rng.randn(150, 70).astype(np.float32)
+    col = rng.randn(6000, 3).astype(np.float32)
+    dev = backend_accel.device()
+
+    def ops():
+        a, b, c = mk(x), mk(w), mk(col)
+        y = a @ b.T                                         # 3 x 3 tiles, prefetched k steps
+        return [y, (y * 0.01).tanh(), c.sum(0), c.max(0), c[:, 1:].T.exp(), a.argmax(1)]
+    runs = dev.runs
+    whole = ops()
+    runs = dev.runs - runs
+    monkeypatch.setattr('toolchain.accel.program.MAX_COMMANDS', 100)
+    monkeypatch.setattr(backend_accel, '_templates', {})
+    before = dev.runs
+    split = ops()
+    assert dev.runs - before > runs + 10
+    for a, b in zip(whole, split):
+        assert a.tobytes() == b.tobytes()
+    with pytest.raises(backend_accel.program.AccelError, match='no split point'):
+        monkeypatch.setattr('toolchain.accel.program.MAX_COMMANDS', 8)
+        monkeypatch.setattr(backend_accel, '_templates', {})
+        mk(x).tanh()

@@ -126,6 +126,17 @@ def test_accel_backend_on_os_matches_the_host_model(image):
     assert int(re.search(r"device: SoC accelerator runs: (\d+)", ours[1]).group(1)) > 0
 
 
+def test_accel_backend_on_os_splits_long_streams_and_frees_memory(image):
+    """Past one run: a matmul, a tanh and a sum of 1,440 to 6,340 commands
+    (the driver takes 1,024) run as several pieces each, and a loop whose
+    tensors add up to 75 MiB (the OS leaves 60) runs, the runtime's garbage
+    collector freeing the dead ones. The same bytes as CPython on the host model."""
+    results, _ = run_on_os(image, [("o", "accel_large", "")], 40_000_000_000)
+    ours = results["accel_large"]
+    assert_same(ours, cpython("o", "accel_large"))
+    assert int(re.search(r"runs of 3 large kernels: (\d+)", ours[1]).group(1)) >= 6     # each in pieces
+
+
 @pytest.mark.long
 def test_gpt2_forward_pass_on_os_accel_backend(image):
     """The mini GPT-2 on the accel backend on our OS gives the host model's

@@ -78,6 +78,7 @@ def argmax(p, d, a, rows, cols):
         p.load(0, a + 4 * r0 * cols, n, rows=cols, elem_stride=4 * cols, row_stride=4, spad_row_stride=ld)
         p.mm(out, 0, 0, 1, n, cols, ldb=ld, argmax=True)
         p.store(out, d + 4 * r0, n)
+        p.cut()
 
 
 def cast(p, d, a, count, to):

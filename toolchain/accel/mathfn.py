@@ -1,7 +1,8 @@
 """exp, reciprocal, division and tanh composed from the lane ops (docs/accel.md,
 "Functions"). Each routine works on scratchpad regions of n words (addresses
 multiples of LANES) and needs the constant table at CONST_SPAD; `unary` and
-`divide` wrap them with LOAD/STORE over main-memory arrays.
+`divide` wrap them with LOAD/STORE over main-memory arrays, the stream
+splittable after each piece (Program.cut).
 
 exp(x): clamp x to [-104, 89]; k = floor(x log2(e) + 1/2); r = x - k ln2 in two
 parts (Cody-Waite: k * LN2_HI is exact); e^r by its Taylor polynomial of degree
@@ -48,6 +49,7 @@ def constant_table():
 
 def load_constants(p, addr):
     p.load(CONST_SPAD, addr, len(_CONSTANTS))
+    p.persist()
 
 
 def _with(p, op, d, a, const, n):
@@ -258,6 +260,7 @@ def binary_fn(p, fn, d, a, b, count):
         p.load(regions[1], b + 4 * start, n)
         fn(p, regions[2], regions[0], regions[1], n, regions[3:])
         p.store(regions[2], d + 4 * start, n)
+        p.cut()
 
 
 def _gelu_tanh(p, t, x, n, tmp):
@@ -305,6 +308,7 @@ def unary(p, fn, d, a, count):
         p.load(regions[0], a + 4 * start, n)
         fn(p, regions[1], regions[0], n, regions[2:])
         p.store(regions[1], d + 4 * start, n)
+        p.cut()
 
 
 def divide(p, d, a, b, count):
@@ -317,3 +321,4 @@ def divide(p, d, a, b, count):
         recip(p, regions[2], regions[1], n, regions[3:])
         p.vop("mul", regions[2], regions[0], regions[2], n=n)
         p.store(regions[2], d + 4 * start, n)
+        p.cut()

@@ -3,6 +3,7 @@ method calls and packed to the little-endian bytes the hardware fetches.
 Field layouts are in docs/accel.md; this module checks them so a bad
 program fails here rather than in the hardware."""
 import struct
+from array import array
 
 END, LOAD, STORE, VOP, MM = range(5)
 # 0-15: float funcs; 16-31: the int32 page, selected by the VOP flag INT.
@@ -13,6 +14,7 @@ A_SCALAR, B_SCALAR, INT = 1 << 8, 1 << 9, 1 << 10            # VOP flags
 ACCUMULATE, MAX_REDUCE, ARGMAX = 1 << 8, 1 << 9, 1 << 10      # MM flags
 INDEXED, PREFETCH = 1 << 8, 1 << 9                             # LOAD/STORE flags
 DESC_BYTES = 32
+MAX_COMMANDS = 1024            # per run, END included: the driver's limit (docs/syscalls.md)
 
 
 DONE, ERROR, INDEX_ERROR = 2, 4, 8                             # STATUS bits after a run
@@ -35,26 +37,70 @@ class Program:
     def __init__(self, lanes=4, spad_words=16384):
         self.lanes, self.spad_words = lanes, spad_words
         self.words = []
+        self.setup, self.cuts = [], []   # command indices; (position, commands to repeat there)
 
+    def persist(self):
+        """The last command sets up scratchpad state that later commands use
+        (the constant table): a piece split off after it repeats it first."""
+        self.setup.append(len(self.words) // 8 - 1)
+
+    def cut(self, replay=()):
+        """The stream may be split here: what the scratchpad holds matters
+        later only through the persist() commands and `replay` (indices of
+        earlier LOADs, e.g. prefetched ones), which the next piece runs first."""
+        self.cuts.append((len(self.words) // 8, tuple(self.setup) + tuple(replay)))
+
+    def pieces(self, max_commands=None):
+        """The ended stream as lists of words of at most max_commands commands
+        each, split at the latest cut that fits. The scratchpad does not
+        persist between runs (another process may run in between), hence the
+        repeated commands; main memory does."""
+        max_commands = max_commands or MAX_COMMANDS
+        n = len(self.words) // 8 - 1                 # before END
+        if n < max_commands:
+            return [self.words]
+        out, start, prefix, best = [], 0, (), None
+        for pos, replay in self.cuts + [(n, ())]:
+            if len(prefix) + pos - start >= max_commands and best and best[0] > start:
+                out.append(self._piece(prefix, start, best[0]))
+                start, prefix = best
+            if len(prefix) + pos - start >= max_commands:
+                raise AccelError(f"no split point leaves a piece of at most {max_commands} commands")
+            best = (pos, replay)
+        out.append(self._piece(prefix, start, n))
+        return out
+
+    def _piece(self, prefix, start, stop):
+        words = []
+        for i in prefix:                             # repeated LOADs run at once, not prefetched
+            words += [self.words[8 * i] & ~PREFETCH] + self.words[8 * i + 1:8 * i + 8]
+        return words + self.words[8 * start:8 * stop] + [END] + [0] * 7
+
+    # The checks run for every command a backend builds, so they avoid
+    # generators and eager message formatting (costly in our runtime on rv32).
     def _emit(self, *words):
-        assert len(words) == 8
-        for w in words:
-            if not -(1 << 31) <= w < (1 << 32):
-                raise AccelError(f"field {w} does not fit in 32 bits")
-        self.words += [w & 0xFFFFFFFF for w in words]
+        self.words += words
 
-    def _spad(self, what, addr, rows, row_stride, n):
+    def _spad(self, what, addr, rows, row_stride, n, name=""):
         last = addr + (rows - 1) * row_stride + n - 1
         if addr < 0 or row_stride < 0 or last >= self.spad_words:
-            raise AccelError(f"{what}: scratchpad range {addr}..{last} outside 0..{self.spad_words - 1}")
+            raise AccelError(f"{what}{name}: scratchpad range {addr}..{last} outside 0..{self.spad_words - 1}")
 
     def _aligned(self, what, *values):
-        if any(v % self.lanes for v in values):
-            raise AccelError(f"{what}: vector addresses and row strides must be multiples of {self.lanes}")
+        for v in values:
+            if v % self.lanes:
+                raise AccelError(f"{what}: vector addresses and row strides must be multiples of {self.lanes}")
 
     def _counts(self, what, *counts):
-        if any(c < 1 for c in counts):
+        if min(counts) < 1:
             raise AccelError(f"{what}: counts must be at least 1")
+
+    @staticmethod
+    def _u32(w, signed=False):
+        """A main-memory field: an address (unsigned) or a stride (signed), as 32 bits."""
+        if not (-(1 << 31) if signed else 0) <= w < (1 << 32 if not signed else 1 << 31):
+            raise AccelError(f"field {w} does not fit in 32 bits")
+        return w if w >= 0 else w & 0xFFFFFFFF
 
     def load(self, spad, addr, n, rows=1, elem_stride=4, row_stride=None, spad_row_stride=None,
              index=None, bound=None, prefetch=False):
@@ -86,7 +132,8 @@ class Program:
             self._spad("dma index", index, 1, 1, rows)
             flags = INDEXED | bound << 16
             spad_row_stride |= index << 16
-        self._emit(op | flags, spad, addr, elem_stride, n, rows, row_stride, spad_row_stride)
+        self._emit(op | flags, spad, self._u32(addr), self._u32(elem_stride, True), n, rows,
+                   self._u32(row_stride, True), spad_row_stride)
 
     def vop(self, func, d, a, b=0, n=1, rows=1, d_stride=None, a_stride=None, b_stride=None,
             a_scalar=False, b_scalar=False):
@@ -99,9 +146,9 @@ class Program:
         b_stride = (1 if b_scalar else padded) if b_stride is None else b_stride
         self._counts(func, n, rows)
         self._aligned(func, d, d_stride, *([] if a_scalar else [a, a_stride]), *([] if b_scalar else [b, b_stride]))
-        for name, addr, stride, width in (("d", d, d_stride, n), ("a", a, a_stride, 1 if a_scalar else n),
-                                          ("b", b, b_stride, 1 if b_scalar else n)):
-            self._spad(f"{func} {name}", addr, rows, stride, width)
+        self._spad(func, d, rows, d_stride, n, " d")
+        self._spad(func, a, rows, a_stride, 1 if a_scalar else n, " a")
+        self._spad(func, b, rows, b_stride, 1 if b_scalar else n, " b")
         if a_stride >= 1 << 16 or b_stride >= 1 << 16:
             raise AccelError("vop: source row strides must be below 65536")
         code = VOP_FUNCS[func]
@@ -132,3 +179,39 @@ class Program:
 
     def to_bytes(self):
         return struct.pack(f"<{len(self.words)}I", *self.words)
+
+
+class Template:
+    """An ended program made reusable: split into pieces, each LOAD/STORE's
+    main-memory address made relative to the buffer it falls in. Each piece
+    is (stream bytes, relocations): uint16 pairs (word index, buffer index),
+    for the device's run() to add the buffers' addresses of the call."""
+
+    def __init__(self, program, buffers, max_commands=None):
+        """buffers: [(address, nbytes)] as the program was built, in the
+        order of the addresses run() will get."""
+        self.pieces = []
+        for words in program.pieces(max_commands):
+            words, relocs = list(words), []
+            for i in range(0, len(words), 8):
+                if words[i] & 15 in (LOAD, STORE):
+                    j = _find(buffers, words[i + 2])
+                    words[i + 2] -= buffers[j][0]
+                    relocs += [i + 2, j]
+            self.pieces.append((struct.pack(f"<{len(words)}I", *words), array("H", relocs).tobytes()))
+
+
+def _find(buffers, addr):
+    for j, (base, nbytes) in enumerate(buffers):
+        if base <= addr < base + nbytes:
+            return j
+    raise AccelError(f"address {addr:#x} is in none of the stream's buffers")
+
+
+def relocate(stream, relocs, bases):
+    """The stream with each relocation's buffer address added (the pure
+    Python form of the runtime's _accel.run)."""
+    words, r = array("I", stream), array("H", relocs)
+    for k in range(0, len(r), 2):
+        words[r[k]] = (words[r[k]] + bases[r[k + 1]]) & 0xFFFFFFFF
+    return words.tobytes()
