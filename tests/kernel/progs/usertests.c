@@ -204,6 +204,15 @@ static void test_time(void) {
     CHECK("sleep-30ms", ns >= 30000000 && ns < 2000000000);
 }
 
+/* User programs link the compiler runtime: float, double and 64-bit helpers. */
+static void test_runtime(void) {
+    volatile float f = 1.5f, g = 2.25f;
+    volatile double d = 0.1;
+    volatile long long big = 3000000000LL;
+    CHECK("float-arithmetic", f * g == 3.375f && (int)(f + g) == 3 && g / f > 1.4f);
+    CHECK("double-int64", d * 3 > 0.3 && big / 7 == 428571428LL && (double)big == 3e9);
+}
+
 int main(int argc, char **argv) {
     if (argc > 1 && !strcmp(argv[1], "spin")) spin();     /* for the ^C test */
     if (argc > 1 && !strcmp(argv[1], "crash")) write_null(); /* the shell goes on */
@@ -213,6 +222,7 @@ int main(int argc, char **argv) {
     test_files();
     test_pipes_exec();
     test_time();
+    test_runtime();
     printf("usertests: %d failed\n", failures);
     return failures;
 }
