@@ -165,7 +165,8 @@ bool csr_write(Machine *m, int csr, uint32_t v)
     case 0x143: h->stval = v; break;
     case 0x144: h->mip_sw = (h->mip_sw & ~(MIP_SSIP & h->mideleg)) | (v & MIP_SSIP & h->mideleg); break;
     case 0x180:
-        h->satp = v & 0x803FFFFFu;   /* no ASID bits */
+        if (!h->no_mmu)              /* without the MMU only Bare: writes have no effect */
+            h->satp = v & 0x803FFFFFu;   /* no ASID bits */
         tlb_flush(h);
         break;
     case 0x300: {

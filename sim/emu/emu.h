@@ -75,6 +75,7 @@ typedef struct Hart {
     uint32_t mirqmask, sirqmask;
     uint64_t mcycle_offset, minstret_offset;   /* csr = instret + offset */
 
+    bool no_mmu;            /* --no-mmu: satp only Bare, as the core built with MMU=0 */
     bool reserved;          /* LR/SC reservation */
     uint32_t reservation;
 

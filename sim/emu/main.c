@@ -12,6 +12,7 @@
 static const char usage[] =
     "usage: emu [options] program.elf\n"
     "  --ram-size N      main RAM in bytes, K/M suffix allowed (default 64M)\n"
+    "  --no-mmu          no Sv32: satp stays Bare, as the core built with MMU=0\n"
     "  --load-addr A     load a raw binary at address A instead of an ELF file\n"
     "  --trace           print every retired instruction and trap to stdout\n"
     "  --trace-file F    ... to file F instead\n"
@@ -62,6 +63,8 @@ int main(int argc, char **argv)
             trace = true;
         } else if (!strcmp(a, "--stats")) {
             stats = true;
+        } else if (!strcmp(a, "--no-mmu")) {
+            m->hart.no_mmu = true;
         } else if (a[0] == '-' && a[1] == '-' && !has_value) {
             usage_error("missing value or unknown option", a);
         } else if (!strcmp(a, "--ram-size")) {

@@ -37,3 +37,17 @@ def first_difference(expected, actual):
             context = "\n".join(expected[max(0, i - 4):i])
             return f"line {i + 1}:\n{context}\nemulator: {line}\nrtl:      {got}"
     return None
+
+
+def lockstep(elf, tmp_path, latency, *options):
+    """Runs elf on the emulator and the Verilator SoC (options for both,
+    e.g. --no-mmu) with RAM wait cycles `latency`; both must exit 0. Returns
+    the first difference of their traces, or None."""
+    emu_trace, rtl_trace = tmp_path / "emu.trace", tmp_path / "rtl.trace"
+    emu = subprocess.run([build_emu(), *options, "--max-insns", "2000000", "--trace-file", str(emu_trace),
+                          str(elf)], capture_output=True)
+    assert emu.returncode == 0
+    rtl = run_sim(elf, *options, "--trace", str(rtl_trace), "--ram-latency", str(latency),
+                  max_cycles=5_000_000)
+    assert rtl.returncode == 0, rtl.stderr
+    return first_difference(emu_trace.read_text().splitlines(), rtl_trace.read_text().splitlines())

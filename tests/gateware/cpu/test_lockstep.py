@@ -2,7 +2,6 @@
 golden model: their retired-instruction traces must be identical. Two
 generators: randprog (RV32IM in M mode) and the MMU engineer's randpriv
 (M/S/U, delegation, interrupts, page remaps and faults, A/D bits, AMOs)."""
-import subprocess
 
 import pytest
 
@@ -27,13 +26,5 @@ def test_random_program_matches_emulator(generator, seed, latency, tmp_path, emu
     source = tmp_path / "random.S"
     source.write_text(GENERATORS[generator](seed))
     elf = simtools.assemble(source, tmp_path / "random.elf")
-    emu_trace, rtl_trace = tmp_path / "emu.trace", tmp_path / "rtl.trace"
-    emu = subprocess.run([emulator, "--max-insns", "2000000", "--trace-file", str(emu_trace), str(elf)],
-                         capture_output=True)
-    assert emu.returncode == 0
-    rtl = simtools.run_sim(elf, "--trace", str(rtl_trace), "--ram-latency", str(latency),
-                           max_cycles=5_000_000)
-    assert rtl.returncode == 0, rtl.stderr
-    difference = simtools.first_difference(emu_trace.read_text().splitlines(),
-                                           rtl_trace.read_text().splitlines())
+    difference = simtools.lockstep(elf, tmp_path, latency)
     assert difference is None, difference

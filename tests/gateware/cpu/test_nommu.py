@@ -1,10 +1,10 @@
 """The core built without the MMU (b2g_core MMU=0, CPU variant "nommu"): no
 TLBs or walker, satp WARL with only Bare, M/S/U kept. On its own Verilator
-SoC model (sim.run --no-mmu): the self-check programs that never
-turn translation on, one of its own for satp, and lockstep runs against
-the emulator. The emulator has no switch for this: it always has Sv32, so
-lockstep uses randprog only (M mode, never writes satp); randpriv maps
-pages and is left to the MMU core."""
+SoC model (sim.run --no-mmu), against the emulator with --no-mmu: the
+self-check programs that never turn translation on, one of its own for
+satp (each ends with the same status on both), and lockstep runs of
+randprog and randpriv, whose page tables are then ignored: modes, traps,
+interrupts and delegation without translation."""
 import glob
 import os
 import subprocess
@@ -12,6 +12,7 @@ import subprocess
 import pytest
 
 from tests.gateware.cpu import randprog, simtools
+from tests.gateware.mmu import randpriv
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.join(simtools.ROOT, "tests", "programs")
@@ -33,22 +34,22 @@ def model():
 @pytest.mark.parametrize("source,status", PROGRAMS, ids=lambda v: os.path.basename(str(v)))
 def test_self_check_on_nommu_core(source, status, tmp_path, model):
     elf = simtools.assemble(source, tmp_path / "program.elf")
+    emu = subprocess.run([simtools.build_emu(), "--no-mmu", "--max-insns", "2000000", str(elf)],
+                         capture_output=True)
+    assert emu.returncode == status, f"emulator --no-mmu: exit {emu.returncode}"
     result = simtools.run_sim(elf, "--no-mmu")
     assert result.returncode == status, f"exit {result.returncode}\n{result.stderr}"
 
 
-@pytest.mark.parametrize("seed,latency", [(100, 0), (101, 0), (102, 7)])
-def test_nommu_lockstep(seed, latency, tmp_path, model):
+GENERATORS = {"randprog": randprog.generate, "randpriv": randpriv.generate}
+CASES = [("randprog", 100, 0), ("randprog", 101, 0), ("randprog", 102, 7)] + \
+        [("randpriv", seed, 0) for seed in range(4)] + [("randpriv", 4, 5)]
+
+
+@pytest.mark.parametrize("generator,seed,latency", CASES)
+def test_nommu_lockstep(generator, seed, latency, tmp_path, model):
     source = tmp_path / "random.S"
-    source.write_text(randprog.generate(seed))
+    source.write_text(GENERATORS[generator](seed))
     elf = simtools.assemble(source, tmp_path / "random.elf")
-    emu_trace, rtl_trace = tmp_path / "emu.trace", tmp_path / "rtl.trace"
-    emu = subprocess.run([simtools.build_emu(), "--max-insns", "2000000", "--trace-file", str(emu_trace),
-                          str(elf)], capture_output=True)
-    assert emu.returncode == 0
-    rtl = simtools.run_sim(elf, "--no-mmu", "--trace", str(rtl_trace), "--ram-latency", str(latency),
-                           max_cycles=5_000_000)
-    assert rtl.returncode == 0, rtl.stderr
-    difference = simtools.first_difference(emu_trace.read_text().splitlines(),
-                                           rtl_trace.read_text().splitlines())
+    difference = simtools.lockstep(elf, tmp_path, latency, "--no-mmu")
     assert difference is None, difference
