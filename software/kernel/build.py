@@ -44,7 +44,7 @@ def compile_one(source, obj, include):
         run([sys.executable, "-m", "toolchain.asm", source, "-o", obj])
     else:
         run([sys.executable, "-m", "toolchain.cc", "-nostdinc", "-I", include, "-I", FREESTANDING_INC,
-             "-DMEMOPS_ASM", "-c", source, "-o", obj])
+             "-c", source, "-o", obj])
     return obj
 
 

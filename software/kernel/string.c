@@ -1,31 +1,6 @@
-/* The few string functions the kernel and the FAT driver use. */
+/* The few string functions the kernel and the FAT driver use (memset and
+   memcpy are in memops.S). */
 #include "kernel.h"
-
-/* The kernel links the faster memset and memcpy of memops.S (build.py
-   defines MEMOPS_ASM); programs that borrow this file use these. */
-#ifndef MEMOPS_ASM
-void *memset(void *d, int c, size_t n) {
-    u8 *p = d;
-    if (((u32)p | n) % 4 == 0) {                    /* whole words: pages */
-        u32 w = (u8)c * 0x01010101u;
-        for (; n; n -= 4, p += 4) *(u32 *)p = w;
-        return d;
-    }
-    while (n--) *p++ = (u8)c;
-    return d;
-}
-
-void *memcpy(void *d, const void *s, size_t n) {
-    u8 *p = d;
-    const u8 *q = s;
-    if (((u32)p | (u32)q | n) % 4 == 0) {           /* whole words: pages, sectors */
-        for (; n; n -= 4, p += 4, q += 4) *(u32 *)p = *(const u32 *)q;
-        return d;
-    }
-    while (n--) *p++ = *q++;
-    return d;
-}
-#endif
 
 int memcmp(const void *a, const void *b, size_t n) {
     const u8 *p = a, *q = b;

@@ -11,7 +11,8 @@ USER = os.path.join(ROOT, "tests", "programs", "user")
 INCLUDES = [USER, os.path.join(ROOT, "software", "kernel"), os.path.join(ROOT, "software", "libc", "include"),
             os.path.join(ROOT, "toolchain", "cc", "include")]
 SOURCES = [os.path.join(HERE, "programs", "sd_files.c"), os.path.join(ROOT, "software", "kernel", "sd.c"),
-           os.path.join(ROOT, "software", "kernel", "string.c"), os.path.join(ROOT, "software", "fat", "fat.c"),
+           os.path.join(ROOT, "software", "kernel", "string.c"), os.path.join(ROOT, "software", "kernel", "memops.S"),
+           os.path.join(ROOT, "software", "fat", "fat.c"),
            os.path.join(ROOT, "software", "rt", "int64.c")]
 LINK_SCRIPT = os.path.join(ROOT, "tests", "programs", "common", "link.ld")
 
@@ -33,7 +34,10 @@ def build(out_dir, sources=SOURCES, defines=()):
     for source in sources:
         obj = os.path.join(out_dir, os.path.basename(source)[:-2] + ".o")
         include = [arg for path in INCLUDES for arg in ("-I", path)]
-        run([py, "-m", "toolchain.cc", "-nostdinc", *include, *defines, "-c", source, "-o", obj])
+        if source.endswith(".S"):
+            run([py, "-m", "toolchain.asm", source, "-o", obj])
+        else:
+            run([py, "-m", "toolchain.cc", "-nostdinc", *include, *defines, "-c", source, "-o", obj])
         objs.append(obj)
     elf = os.path.join(out_dir, os.path.basename(sources[0])[:-2] + ".elf")
     run([py, "-m", "toolchain.ld", "-T", LINK_SCRIPT, "-o", elf, *objs])
