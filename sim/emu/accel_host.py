@@ -1,13 +1,14 @@
 """The host bridge to the emulator's accelerator model: sim/emu/accel.c built
 as a library (-DACCEL_LIB, bit-exact with the RTL, BUSY_CYCLES as the RTL
 counts them) over a flat ctypes byte array that stands for main memory.
-It is the device of ml/tensor/backend_accel: alloc/free (byte ranges),
-write/read/zero (host bytes in and out), run(command stream bytes)."""
+It is the host device of ml/tensor/backend_accel (toolchain/accel/device.py
+gives the interface): buffer(nbytes) -> (owner, address), freed with the
+owner; write/read/zero (host bytes in and out); run(stream, relocs, bases)."""
 import ctypes
 import os
 import subprocess
 
-from toolchain.accel.program import check_status
+from toolchain.accel.program import check_status, relocate
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -29,6 +30,18 @@ def _library():
             raise RuntimeError('cannot build %s (make accel-host):\n%s' % (path, done.stderr))
         os.replace(tmp, path)
     return path
+
+
+class HostMemory:
+    """Owns a range of the model's memory; CPython frees it with the last reference."""
+    __slots__ = ('dev', 'addr', 'nbytes')
+
+    def __init__(self, dev, nbytes):
+        self.dev, self.nbytes = dev, nbytes
+        self.addr = dev.alloc(nbytes)
+
+    def __del__(self):
+        self.dev.free(self.addr, self.nbytes)
 
 
 class HostDevice:
@@ -62,6 +75,10 @@ class HostDevice:
     def free(self, addr, nbytes):
         self.free_lists.setdefault(-(-max(nbytes, 4) // 16) * 16, []).append(addr)
 
+    def buffer(self, nbytes):
+        mem = HostMemory(self, nbytes)
+        return mem, mem.addr
+
     def write(self, addr, data):
         ctypes.memmove(self.host + addr - RAM_BASE, data, len(data))
 
@@ -72,7 +89,10 @@ class HostDevice:
         ctypes.memset(self.host + addr - RAM_BASE, 0, nbytes)
 
     # ---- the driver sequence of docs/accel.md: PROG, CTRL.start, STATUS ----
-    def run(self, stream):
+    def run(self, stream, relocs=b'', bases=()):
+        """relocs, bases: a Template piece's relocations and its buffers' addresses."""
+        if relocs:
+            stream = relocate(stream, relocs, bases)
         prog = self.alloc(len(stream))
         try:
             self.write(prog, stream)

@@ -1,12 +1,13 @@
 """The devices ml's accel backend runs streams on: the SoC's accelerator from
-a program on our OS, or on the host the emulator's model. Both give
+a program on our OS, or on the host the emulator's model
+(sim/emu/accel_host.py, HostDevice). Both give
 
     buffer(nbytes) -> (owner, address)   memory that lives as long as owner
     write(address, data), read(address, nbytes), zero(address, nbytes)
     run(stream, relocs=b'', bases=())     relocs: Template's, bases: addresses
     busy_cycles, runs, commands           totals, for the benches
 """
-from .program import check_status, relocate
+from .program import check_status
 
 
 class SoCDevice:
@@ -42,30 +43,6 @@ class SoCDevice:
         self.commands += len(stream) // 32
 
 
-def _host_device():
-    from sim.emu.accel_host import HostDevice
-
-    class HostMemory:
-        """Owns a range of the model's memory; CPython frees it with the last reference."""
-        __slots__ = ('dev', 'addr', 'nbytes')
-
-        def __init__(self, dev, nbytes):
-            self.dev, self.nbytes = dev, nbytes
-            self.addr = dev.alloc(nbytes)
-
-        def __del__(self):
-            self.dev.free(self.addr, self.nbytes)
-
-    class Host(HostDevice):
-        def buffer(self, nbytes):
-            mem = HostMemory(self, nbytes)
-            return mem, mem.addr
-
-        def run(self, stream, relocs=b'', bases=()):
-            HostDevice.run(self, relocate(stream, relocs, bases) if relocs else stream)
-    return Host()
-
-
 def new_device():
     """The SoC's accelerator under our runtime on our OS, else the emulator's model."""
     try:
@@ -74,4 +51,5 @@ def new_device():
         _accel = None
     if _accel is not None and _accel.available:
         return SoCDevice(_accel)
-    return _host_device()
+    from sim.emu.accel_host import HostDevice       # host only: ctypes and the model library
+    return HostDevice()
